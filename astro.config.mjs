@@ -1,0 +1,23 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import chartRuntime from './src/integrations/chart-runtime.ts';
+import katexWoff2 from './src/integrations/katex-woff2.ts';
+
+export default defineConfig({
+  site: 'https://example.org',
+  trailingSlash: 'always',
+  // Astro 7's default Markdown processor is not unified; remark-math and rehype-katex need this one.
+  // MDX inherits it. KaTeX runs with trust: false, so \href{javascript:...} and friends stay inert.
+  markdown: {
+    processor: unified({
+      remarkPlugins: [remarkMath],
+      rehypePlugins: [[rehypeKatex, { trust: false, strict: 'warn', output: 'htmlAndMathml' }]],
+    }),
+  },
+  integrations: [mdx(), chartRuntime()],
+  vite: { plugins: [katexWoff2()] },
+});

@@ -1,0 +1,62 @@
+/**
+ * The only script a page loads up front (a classic script, so it also works from file://). It
+ * defines <vega-chart>, and when the first chart nears the viewport, or is hovered or focused,
+ * it adds the chart runtime to the page once and hands every chart to it.
+ */
+import { RUNTIME_FILE, RUNTIME_READY_EVENT, type ChartRuntime, type RuntimeReadyEvent } from './protocol.ts';
+
+// Resolved against this script's own URL, so the pair works under any base path and from disk.
+const runtimeUrl = new URL(RUNTIME_FILE, (document.currentScript as HTMLScriptElement).src).href;
+let runtime: Promise<ChartRuntime> | undefined;
+
+function loadRuntime(): Promise<ChartRuntime> {
+  runtime ??= new Promise<ChartRuntime>((resolve, reject) => {
+    document.addEventListener(RUNTIME_READY_EVENT, (event) => resolve((event as RuntimeReadyEvent).detail), { once: true });
+    const script = document.createElement('script');
+    script.src = runtimeUrl;
+    script.onerror = () => reject(new Error(`could not load ${runtimeUrl}`));
+    document.head.append(script);
+  });
+  return runtime;
+}
+
+const nearViewport = new IntersectionObserver(
+  (entries) => {
+    for (const entry of entries) if (entry.isIntersecting) (entry.target as VegaChartElement).wake();
+  },
+  { rootMargin: '200px 0px' },
+);
+
+class VegaChartElement extends HTMLElement {
+  #woken = false;
+
+  connectedCallback(): void {
+    nearViewport.observe(this);
+    this.addEventListener('pointerenter', this.wake, { once: true });
+    this.addEventListener('focusin', this.wake, { once: true });
+  }
+
+  disconnectedCallback(): void {
+    nearViewport.unobserve(this);
+  }
+
+  /** Brings the chart to life; safe to call more than once. */
+  wake = (): void => {
+    if (this.#woken) return;
+    this.#woken = true;
+    nearViewport.unobserve(this);
+    this.dataset.state = 'loading';
+    loadRuntime()
+      .then((chartRuntime) => chartRuntime.hydrate(this))
+      .then(() => {
+        this.dataset.state = 'live';
+      })
+      .catch((error: unknown) => {
+        // The static SVG stays; say why the chart did not come alive.
+        this.dataset.state = 'static';
+        console.error(`chart "${this.dataset.chartId}" stayed static:`, error);
+      });
+  };
+}
+
+if (!customElements.get('vega-chart')) customElements.define('vega-chart', VegaChartElement);

@@ -1,0 +1,21 @@
+// The Vega packages the browser runtime is built from ship no types of their own; the `vega`
+// package's typings describe the same classes.
+declare module 'vega-view' {
+  export { View } from 'vega';
+}
+declare module 'vega-parser' {
+  export function parse(spec: import('vega').Spec, config?: import('vega').Config, options?: { ast?: boolean }): import('vega').Runtime;
+}
+declare module 'vega-dataflow' {
+  export const transforms: Record<string, unknown>;
+}
+declare module 'vega-scenegraph' {
+  export { textMetrics } from 'vega';
+}
+declare module 'vega-interpreter' {
+  export const expressionInterpreter: NonNullable<import('vega').ViewOptions['expr']>;
+}
+declare module 'vega-transforms';
+declare module 'vega-view-transforms';
+declare module 'vega-encode';
+declare module 'vega-voronoi';

@@ -1,0 +1,28 @@
+/**
+ * What a chart figure embeds in the page: the compiled Vega spec and the data, once, as JSON
+ * that is safe inside a <script type="application/json"> element.
+ */
+import type { RenderedChart } from './render.ts';
+
+/** The JSON the browser runtime reads from a figure to bring it to life. */
+export interface ChartPayload {
+  readonly vega: RenderedChart['vega'];
+  readonly datasets: RenderedChart['datasets'];
+}
+
+/**
+ * JSON.stringify, made safe to place inside a <script> element: "<" is written as \u003c so no
+ * string in the data can close the element ("</script>") or open a comment, and the two line
+ * separators JavaScript once rejected are escaped too. JSON.parse reads it back unchanged.
+ */
+export function jsonForScript(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/** The payload for one rendered chart. */
+export function chartPayload(chart: RenderedChart): ChartPayload {
+  return { vega: chart.vega, datasets: chart.datasets };
+}

@@ -1,0 +1,120 @@
+/**
+ * The one headless render: Vega-Lite → Vega → SVG string. The chart component and the tests both
+ * call it, so what the tests check is what the pages get.
+ */
+import { compile, type TopLevelSpec } from 'vega-lite';
+import { parse, textMetrics, View, type Spec as VegaSpec } from 'vega';
+import { vegaLiteSchemaError } from './validate.ts';
+
+/** A build-time chart failure that names the chart (and, when the caller knows it, the file). */
+export class ChartError extends Error {
+  constructor(
+    readonly chartId: string,
+    readonly problem: string,
+    readonly file?: string,
+  ) {
+    super(`${file ? `${file}: ` : ''}chart "${chartId}": ${problem}`);
+    this.name = 'ChartError';
+  }
+}
+
+export interface RenderedChart {
+  /** The Vega-Lite spec without its dataset values (they are in `datasets`). */
+  readonly vegaLite: TopLevelSpec;
+  /** The compiled Vega spec, without dataset values; the browser runs this. */
+  readonly vega: VegaSpec;
+  /** The spec's named datasets, embedded once and put back into both specs by the browser. */
+  readonly datasets: Record<string, readonly Record<string, unknown>[]>;
+  /** The static SVG, its ids prefixed with the chart id so several charts can share a page. */
+  readonly svg: string;
+  readonly width: number;
+  readonly height: number;
+}
+
+// Measure text by estimate, never with a canvas, here and in the browser alike: the labels then
+// take the same room on both sides and hydration moves nothing.
+textMetrics.canvas(false);
+
+/** Compiles a Vega-Lite spec, failing on any schema error or compiler warning. */
+export function compileChart(id: string, spec: TopLevelSpec): VegaSpec {
+  const schemaError = vegaLiteSchemaError(spec);
+  if (schemaError) throw new ChartError(id, `the Vega-Lite spec is invalid: ${schemaError}`);
+  const warnings: string[] = [];
+  const collect = (...args: readonly unknown[]) => warnings.push(args.map(String).join(' '));
+  const logger = {
+    level: () => logger,
+    error: (...args: readonly unknown[]) => {
+      throw new ChartError(id, args.map(String).join(' '));
+    },
+    warn: (...args: readonly unknown[]) => (collect(...args), logger),
+    info: () => logger,
+    debug: () => logger,
+  };
+  let vega: VegaSpec;
+  try {
+    vega = compile(spec, { logger: logger as never }).spec;
+  } catch (error) {
+    if (error instanceof ChartError) throw error;
+    throw new ChartError(id, `Vega-Lite could not compile the spec: ${(error as Error).message}`);
+  }
+  if (warnings.length > 0) throw new ChartError(id, `Vega-Lite warned: ${warnings.join('; ')}`);
+  return vega;
+}
+
+/** Gives every id in an SVG (and every reference to one) the prefix `${prefix}-`. */
+export function prefixSvgIds(svg: string, prefix: string): string {
+  return svg
+    .replace(/\bid="([^"]+)"/g, (_, id: string) => `id="${prefix}-${id}"`)
+    .replace(/url\(#([^)]+)\)/g, (_, id: string) => `url(#${prefix}-${id})`);
+}
+
+/**
+ * Drops what a static SVG cannot use: the invisible Voronoi cells that catch the pointer for
+ * tooltips, and marks drawn at opacity 0 (hover markers). They are most of the bytes of a
+ * chart with a tooltip, and the live view draws them again anyway.
+ */
+export function stripInteractiveMarks(svg: string): string {
+  return svg
+    .replace(/<g class="mark-path role-mark [^"]*_voronoi"[^>]*>(?:<path [^>]*\/>)*<\/g>/g, '')
+    .replace(/<path [^>]*\sopacity="0"[^>]*\/>/g, '');
+}
+
+/** Removes the values of the named datasets from a compiled Vega spec. */
+function withoutDatasetValues(vega: VegaSpec, names: ReadonlySet<string>): VegaSpec {
+  return {
+    ...vega,
+    data: vega.data?.map((entry) => {
+      if (!names.has(entry.name) || !('values' in entry)) return entry;
+      const { values: _values, ...rest } = entry;
+      return rest;
+    }),
+  };
+}
+
+/** Renders a Vega-Lite spec to a static SVG plus what the browser needs to bring it to life. */
+export async function renderChart(id: string, spec: TopLevelSpec): Promise<RenderedChart> {
+  if (!/^[a-z][a-z0-9-]*$/.test(id)) {
+    throw new ChartError(id, 'the chart id must be lower-case letters, digits and dashes, starting with a letter');
+  }
+  const vega = compileChart(id, spec);
+  const view = new View(parse(vega), { renderer: 'none' });
+  let svg: string;
+  try {
+    svg = await view.toSVG();
+  } catch (error) {
+    throw new ChartError(id, `Vega could not render the chart: ${(error as Error).message}`);
+  } finally {
+    view.finalize();
+  }
+  const datasets = ('datasets' in spec && spec.datasets ? spec.datasets : {}) as RenderedChart['datasets'];
+  const { datasets: _datasets, ...vegaLite } = spec as TopLevelSpec & { datasets?: unknown };
+  const size = /<svg[^>]*\bwidth="([\d.]+)"[^>]*\bheight="([\d.]+)"/.exec(svg);
+  return {
+    vegaLite: vegaLite as TopLevelSpec,
+    vega: withoutDatasetValues(vega, new Set(Object.keys(datasets))),
+    datasets,
+    svg: prefixSvgIds(stripInteractiveMarks(svg), id),
+    width: Number(size?.[1]),
+    height: Number(size?.[2]),
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * Series in the long ("tidy") form every chart here uses: one row per point, named by series.
+ */
+import { assertFinite } from '../numeric.ts';
+
+/** One named line: its x and y values, and the colour it is drawn in. */
+export interface LineSeries {
+  readonly name: string;
+  readonly x: readonly number[];
+  readonly y: readonly number[];
+  readonly color: string;
+}
+
+/** One row of chart data. */
+export interface SeriesRow {
+  readonly series: string;
+  readonly x: number;
+  readonly y: number;
+}
+
+/**
+ * Flattens series into rows, checking on the way that each series is non-empty, that x and y have
+ * the same length, and that every value is a finite number (the error names the series and row).
+ */
+export function toRows(series: readonly LineSeries[]): SeriesRow[] {
+  if (series.length === 0) throw new RangeError('series must hold at least one series, got none');
+  const names = new Set<string>();
+  return series.flatMap(({ name, x, y }) => {
+    if (names.has(name)) throw new RangeError(`series names must be unique, got "${name}" twice`);
+    names.add(name);
+    if (x.length === 0) throw new RangeError(`series "${name}" is empty`);
+    if (x.length !== y.length) {
+      throw new RangeError(`series "${name}" has ${x.length} x values but ${y.length} y values`);
+    }
+    return x.map((xValue, row) => {
+      assertFinite(`series "${name}" row ${row} x`, xValue);
+      assertFinite(`series "${name}" row ${row} y`, y[row]);
+      return { series: name, x: xValue, y: y[row] };
+    });
+  });
+}

@@ -1,0 +1,38 @@
+/**
+ * The figure's data as a table: the same rows the chart draws, with every digit, so a reader
+ * without JavaScript (or without sight) gets the numbers.
+ */
+
+export interface DataTable {
+  readonly columns: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+}
+
+/** Formats a cell: numbers with all their digits (shortest round-trip form), the rest as text. */
+export function formatCell(value: unknown): string {
+  if (typeof value === 'number') return Object.is(value, -0) ? '0' : String(value);
+  return value == null ? '' : String(value);
+}
+
+/** Turns rows of records into a table whose columns are the union of their keys, in first-seen order. */
+export function toTable(rows: readonly Record<string, unknown>[], titles: Readonly<Record<string, string>> = {}): DataTable {
+  const keys = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  return {
+    columns: keys.map((key) => titles[key] ?? key),
+    rows: rows.map((row) => keys.map((key) => formatCell(row[key]))),
+  };
+}
+
+/** The titles a spec gives its fields in tooltips ({ x: 'X', y: 'Y', series: 'Series' }), for table headers. */
+export function fieldTitles(spec: unknown): Record<string, string> {
+  const titles: Record<string, string> = {};
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== 'object') return;
+    const { field, title } = node as { field?: unknown; title?: unknown };
+    if (typeof field === 'string' && typeof title === 'string' && !(field in titles)) titles[field] = title;
+    Object.values(node).forEach(visit);
+  };
+  visit(spec);
+  return titles;
+}
