@@ -1,8 +1,29 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+// The same "~/" alias as tsconfig.json's paths, which Astro reads itself.
+const resolve = { alias: { '~/': fileURLToPath(new URL('./src/', import.meta.url)) } };
+
 export default defineConfig({
+  resolve,
   test: {
-    include: ['tests/**/*.test.ts', 'content/**/*.test.ts'],
-    testTimeout: 30_000,
+    projects: [
+      {
+        resolve,
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'content/**/*.test.ts'], testTimeout: 30_000 },
+      },
+      {
+        // Builds the site once (tests/support/build-site.ts), then checks its HTML and runs it in Chromium.
+        resolve,
+        test: {
+          name: 'site',
+          include: ['tests/build/**/*.test.ts', 'tests/browser/**/*.test.ts'],
+          globalSetup: ['tests/support/build-site.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });

@@ -153,7 +153,7 @@ describe('builders never mutate their input', () => {
     range.push('#000000');
     spec.datasets[DATASET][0].y = 42;
     expect(series.map((s) => s.name)).toEqual(['Sigmoid', 'Gradient', 'Tangent']);
-    expect(series[0].y).toEqual(activations);
+    expect(series[0]?.y).toEqual(activations);
   });
 
   test('two calls give equal, independent specs', () => {
@@ -166,7 +166,7 @@ describe('builders never mutate their input', () => {
 
 describe('figure 1: sigmoid and tangent', () => {
   const spec = json(sigmoidAndTangent);
-  const [lines, points] = spec.layer as Json[];
+  const [lines, points] = spec.layer as [Json, Json];
 
   test('colours: Sigmoid, Gradient and Tangent in the PLOT blue, red and tan', () => {
     for (const layer of [lines, points]) {
@@ -190,8 +190,8 @@ describe('figure 1: sigmoid and tangent', () => {
     const params = spec.layer.flatMap((layer: Json) => layer.params ?? []) as Json[];
     const intervals = params.filter((p) => p.select?.type === 'interval');
     expect(intervals).toHaveLength(1);
-    expect(intervals[0].select.encodings).toEqual(['x']);
-    expect(intervals[0].bind).toBe('scales');
+    expect(intervals[0]?.select.encodings).toEqual(['x']);
+    expect(intervals[0]?.bind).toBe('scales');
   });
 
   test('without zoom there is no interval selection', () => {
@@ -244,7 +244,7 @@ describe('figure 2: cumulative gradient', () => {
   const spec = json(cumulativeGradient);
 
   test('one series over whole-numbered steps, every step marked, in PLOT blue, no legend', () => {
-    const [lines, points] = spec.layer as Json[];
+    const [lines, points] = spec.layer as [Json, Json];
     expect(spec.title).toBe('Cumulative Gradient');
     expect(lines.encoding.color.scale).toEqual({ domain: ['Gradient'], range: [PLOT.colors.blue] });
     expect(lines.encoding.color.legend).toBeNull();
@@ -298,9 +298,9 @@ describe('toRows', () => {
     },
     { label: 'duplicate names', series: [ok('A'), ok('B'), ok('A')], message: 'series names must be unique, got "A" twice' },
   ])('rejects $label with a RangeError', ({ series, message }) => {
-    expect(() => toRows(series)).toThrowError(new RangeError(message));
-    expect(() => toRows(series)).toThrowError(RangeError);
+    expect(() => toRows(series)).toThrow(new RangeError(message));
+    expect(() => toRows(series)).toThrow(RangeError);
     // The builders check through toRows, so they fail the same way.
-    expect(() => layeredLineChart(series)).toThrowError(new RangeError(message));
+    expect(() => layeredLineChart(series)).toThrow(new RangeError(message));
   });
 });

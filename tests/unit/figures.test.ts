@@ -33,7 +33,7 @@ const reference = JSON.parse(
 function expectClose(actual: readonly number[], expected: readonly number[], rel = 1e-12): void {
   expect(actual).toHaveLength(expected.length);
   const failures = actual.flatMap((a, i) => {
-    const e = expected[i];
+    const e = expected[i] ?? Number.NaN;
     return Math.abs(a - e) <= rel * Math.abs(e) ? [] : [`index ${i}: got ${a}, expected ${e}`];
   });
   const shown = failures.slice(0, 5).join('; ') + (failures.length > 5 ? `; … ${failures.length - 5} more` : '');

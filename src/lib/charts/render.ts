@@ -3,7 +3,8 @@
  * call it, so what the tests check is what the pages get.
  */
 import { compile, type TopLevelSpec } from 'vega-lite';
-import { parse, textMetrics, View, type Spec as VegaSpec } from 'vega';
+import { parse, resetSVGDefIds, View, type Spec as VegaSpec } from 'vega';
+import { textMetrics } from 'vega-scenegraph';
 import { vegaLiteSchemaError } from './validate.ts';
 
 /** A build-time chart failure that names the chart (and, when the caller knows it, the file). */
@@ -97,9 +98,14 @@ export async function renderChart(id: string, spec: TopLevelSpec): Promise<Rende
     throw new ChartError(id, 'the chart id must be lower-case letters, digits and dashes, starting with a letter');
   }
   const vega = compileChart(id, spec);
-  const view = new View(parse(vega), { renderer: 'none' });
+  // Vega tags every data row it ingests with an id; give it a copy so the caller's spec (whose
+  // dataset rows the compiled spec shares) is left as it was, and a frozen spec still renders.
+  const view = new View(parse(structuredClone(vega)), { renderer: 'none' });
   let svg: string;
   try {
+    // Vega numbers clip paths from a counter shared by the whole process; restart it so a chart's
+    // SVG does not depend on how many charts were rendered before it (builds stay reproducible).
+    resetSVGDefIds();
     svg = await view.toSVG();
   } catch (error) {
     throw new ChartError(id, `Vega could not render the chart: ${(error as Error).message}`);

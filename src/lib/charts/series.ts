@@ -33,9 +33,10 @@ export function toRows(series: readonly LineSeries[]): SeriesRow[] {
       throw new RangeError(`series "${name}" has ${x.length} x values but ${y.length} y values`);
     }
     return x.map((xValue, row) => {
+      const yValue = y[row]!; // lengths were checked above
       assertFinite(`series "${name}" row ${row} x`, xValue);
-      assertFinite(`series "${name}" row ${row} y`, y[row]);
-      return { series: name, x: xValue, y: y[row] };
+      assertFinite(`series "${name}" row ${row} y`, yValue);
+      return { series: name, x: xValue, y: yValue };
     });
   });
 }

@@ -3,10 +3,10 @@
  * regions between the `#region` markers as its code listings, so what a reader sees is what ran.
  */
 // #region imports
-import { arange, cumprod, full, linspace } from '../../../../src/lib/numeric.ts';
-import { sigmoid, sigmoidGradient, tangentLine } from '../../../../src/lib/activations.ts';
-import { decayChart, layeredLineChart } from '../../../../src/lib/charts/builders.ts';
-import { PLOT } from '../../../../src/lib/charts/theme.ts';
+import { arange, cumprod, full, linspace } from '~/lib/numeric.ts';
+import { sigmoid, sigmoidGradient, tangentLine } from '~/lib/activations.ts';
+import { decayChart, layeredLineChart } from '~/lib/charts/builders.ts';
+import { PLOT } from '~/lib/charts/theme.ts';
 // #endregion imports
 
 // #region data

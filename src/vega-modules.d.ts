@@ -10,7 +10,8 @@ declare module 'vega-dataflow' {
   export const transforms: Record<string, unknown>;
 }
 declare module 'vega-scenegraph' {
-  export { textMetrics } from 'vega';
+  /** How Vega measures text; `canvas(false)` makes it estimate widths instead of measuring. */
+  export const textMetrics: { canvas(useCanvas: boolean): void };
 }
 declare module 'vega-interpreter' {
   export const expressionInterpreter: NonNullable<import('vega').ViewOptions['expr']>;

@@ -1,0 +1,165 @@
+/**
+ * The built post, read as HTML: figures with inline SVGs, data equal to the helpers' values, the
+ * printed block, KaTeX, code listings from the file that ran, and nothing from outside the site.
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { beforeAll, describe, expect, inject, test } from 'vitest';
+import * as figures from '../../content/posts/nlp/rnns-and-vanishing-gradients/figures.ts';
+import type { ChartPayload } from '../../src/lib/charts/embed.ts';
+import { extractRegion } from '../../src/lib/source-region.ts';
+import { POST_PATH, readPage } from '../support/site.ts';
+
+const distDir = inject('distDir');
+let html: string;
+let document: Document;
+
+beforeAll(async () => {
+  ({ html, document } = await readPage(distDir, POST_PATH));
+});
+
+function payload(figureId: string): ChartPayload {
+  const script = document.querySelector(`#${figureId} script.chart__payload`);
+  expect(script, `figure ${figureId} embeds its payload`).not.toBeNull();
+  return JSON.parse(script!.textContent ?? '') as ChartPayload;
+}
+
+function rowsOf(figureId: string, series: string): { x: number[]; y: number[] } {
+  const rows = payload(figureId).datasets.series!.filter((row) => row.series === series) as { x: number; y: number }[];
+  return { x: rows.map((row) => row.x), y: rows.map((row) => row.y) };
+}
+
+describe('the post at /posts/nlp/rnns-and-vanishing-gradients/', () => {
+  test('has every section of the seed post, in order', () => {
+    const headings = [...document.querySelectorAll('article h2, article h3, article h4')].map((h) => h.textContent?.trim());
+    const seedSections = [
+      'Vanishing Gradients',
+      'Background',
+      'Imports',
+      'Set Up',
+      'Middle',
+      'The Data',
+      'The Sigmoid',
+      'The Gradient',
+      'Plotting the Sigmoid',
+      'The Numerical Impact',
+      'Multiplication & Decay',
+      'A Decay Simulation',
+      'Input data',
+      'Plot The Decay',
+      'So, How Do You Fix This?',
+    ];
+    expect(headings).toEqual(seedSections);
+  });
+
+  test('keeps the seed\'s links', () => {
+    const hrefs = [...document.querySelectorAll('article a')].map((a) => a.getAttribute('href'));
+    expect(hrefs).toContain('https://numpy.org/doc/stable/reference/generated/numpy.linspace.html');
+    expect(hrefs.some((href) => href?.startsWith('https://en.wikipedia.org/wiki/Sigmoid_function'))).toBe(true);
+  });
+
+  test('has both figures, each a <figure> with a caption and an inline SVG', () => {
+    for (const [id, caption] of [
+      ['sigmoid-and-tangent', 'Sigmoid and Tangent'],
+      ['cumulative-gradient', 'Cumulative Gradient'],
+    ] as const) {
+      const figure = document.querySelector(`figure#${id}`);
+      expect(figure, id).not.toBeNull();
+      expect(figure!.querySelector('figcaption')?.textContent).toContain(caption);
+      const svg = figure!.querySelector('vega-chart > svg');
+      expect(svg?.getAttribute('viewBox')).toBe('0 0 900 750');
+      expect(svg?.getAttribute('aria-labelledby')).toBe(`${id}-caption`);
+      // The lines are drawn: three for figure 1, one for figure 2.
+      expect(svg!.querySelectorAll('.mark-line path').length).toBe(id === 'sigmoid-and-tangent' ? 3 : 1);
+    }
+  });
+
+  test('embeds figure 1\'s data equal to the helpers\' values, once', () => {
+    expect(rowsOf('sigmoid-and-tangent', 'Sigmoid')).toEqual({ x: figures.x, y: figures.activations });
+    expect(rowsOf('sigmoid-and-tangent', 'Gradient')).toEqual({ x: figures.x, y: figures.gradients });
+    expect(rowsOf('sigmoid-and-tangent', 'Tangent')).toEqual({ x: figures.tangentPlotX, y: figures.tangentPlotY });
+    // The compiled spec refers to the data by name; the values are not repeated in it.
+    expect(JSON.stringify(payload('sigmoid-and-tangent').vega)).not.toContain(String(figures.activations[1]));
+  });
+
+  test('embeds figure 2\'s data: 0.25 multiplied over steps 1..6', () => {
+    expect(rowsOf('cumulative-gradient', 'Gradient')).toEqual({ x: figures.steps, y: figures.decayingValues });
+  });
+
+  test('shows each figure\'s data as a table with every digit', () => {
+    const cells = [...document.querySelectorAll('#cumulative-gradient table tbody tr')].map((tr) =>
+      [...tr.querySelectorAll('td')].map((td) => td.textContent),
+    );
+    expect(cells).toEqual(figures.decayingValues.map((y, i) => ['Gradient', String(figures.steps[i]), String(y)]));
+    expect(document.querySelectorAll('#sigmoid-and-tangent table tbody tr').length).toBe(300);
+  });
+
+  test('embeds the Vega-Lite spec for the reader to look at', () => {
+    const spec = JSON.parse(document.querySelector('#sigmoid-and-tangent .chart__spec code')?.textContent ?? '');
+    expect(spec.title).toBe('Sigmoid and Tangent');
+    expect(spec.data).toEqual({ name: 'series' });
+  });
+
+  test('shows the printed block computed at build time', () => {
+    expect(document.querySelector('.printed__text')?.textContent).toBe(figures.printedInputs);
+    expect(figures.printedInputs).toContain('sigmoid : 0.50000');
+  });
+
+  test('typesets the inline math with KaTeX at build time', () => {
+    const annotation = [...document.querySelectorAll('.katex annotation')].map((a) => a.textContent);
+    expect(annotation).toContain('\\sigma(x=0) \\implies 0.5');
+    expect(document.querySelector('.katex .katex-html')).not.toBeNull();
+  });
+
+  test('shows code listings cut from the files that ran', async () => {
+    const source = await readFile(new URL('../../content/posts/nlp/rnns-and-vanishing-gradients/figures.ts', import.meta.url), 'utf8');
+    const listings = [...document.querySelectorAll('.listing pre')].map((pre) => pre.textContent);
+    for (const region of ['imports', 'data', 'tangent', 'decay-inputs', 'decay-plot']) {
+      expect(listings).toContain(extractRegion(source, region));
+    }
+  });
+
+  test('has no "Figure Missing"', () => {
+    expect(html).not.toMatch(/Figure Missing/i);
+  });
+});
+
+describe('the built site', () => {
+  async function files(dir: string): Promise<string[]> {
+    const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+    return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  }
+
+  test('loads no script, style or font from outside the site', async () => {
+    const all = await files(distDir);
+    const external: string[] = [];
+    for (const file of all.filter((f) => /\.(html|css)$/.test(f))) {
+      const text = await readFile(file, 'utf8');
+      const refs = file.endsWith('.css')
+        ? [...text.matchAll(/url\(\s*["']?([^"')]+)/g)].map((m) => m[1]!)
+        : [...text.matchAll(/<(?:script|link|img|source|iframe)\b[^>]*>/g)]
+            .map((m) => m[0])
+            // A canonical or alternate link names an address; it loads nothing.
+            .filter((tag) => !/\brel="(canonical|alternate)"/.test(tag))
+            .map((tag) => /\b(?:src|href)="([^"]*)"/.exec(tag)?.[1] ?? '');
+      for (const ref of refs) {
+        if (/^(https?:)?\/\//.test(ref)) external.push(`${relative(distDir, file)}: ${ref}`);
+      }
+      // @import of a remote stylesheet would also load from elsewhere.
+      if (/@import\s+(url\()?["']?https?:/.test(text)) external.push(`${relative(distDir, file)}: @import`);
+    }
+    expect(external).toEqual([]);
+  });
+
+  test('serves KaTeX fonts itself, woff2 only', async () => {
+    const fonts = (await files(distDir)).filter((f) => /\.(woff2?|ttf|otf|eot)$/.test(f));
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.every((f) => f.endsWith('.woff2'))).toBe(true);
+  });
+
+  test('home page lists the post', async () => {
+    const { document: home } = await readPage(distDir, '');
+    const link = home.querySelector(`a[href="/${POST_PATH}"]`);
+    expect(link?.textContent).toBe('RNNs and Vanishing Gradients');
+  });
+});
