@@ -33,14 +33,15 @@ async function resolveFile(root: string, urlPath: string): Promise<string | null
   }
 }
 
-/** Serves the folder `root` until close() is called. */
-export async function serveStatic(root: string): Promise<StaticServer> {
+/** Serves the folder `root` until close() is called; `headers` go on every HTML response. */
+export async function serveStatic(root: string, headers: Readonly<Record<string, string>> = {}): Promise<StaticServer> {
   const server: Server = createServer(async (req, res) => {
     const file = await resolveFile(root, new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
     try {
       if (!file) throw new Error('not found');
       const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      res.writeHead(200, { 'Content-Type': type, ...(type.startsWith('text/html') ? headers : {}) });
       res.end(body);
     } catch {
       res.writeHead(404, { 'Content-Type': 'text/plain' });
