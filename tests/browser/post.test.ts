@@ -151,6 +151,30 @@ describe.skipIf(skipReason)('the post in Chromium', () => {
     expect(outsideRequests).toEqual([]);
   });
 
+  test('on a phone, the charts scale down to the screen\'s width and the page does not scroll sideways', async () => {
+    const phone = await browser.newContext({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2 });
+    const phonePage = await phone.newPage();
+    await phonePage.goto(`${server.origin}/${POST_PATH}`);
+    for (const id of ['sigmoid-and-tangent', 'cumulative-gradient']) {
+      const chart = phonePage.locator(`#${id} vega-chart`);
+      const staticBox = (await chart.locator(':scope > svg').boundingBox())!;
+      expect(staticBox.width).toBeLessThanOrEqual(375);
+      // The box keeps the chart's 900 × 750 proportions.
+      expect(staticBox.height / staticBox.width).toBeCloseTo(750 / 900, 2);
+      await chart.scrollIntoViewIfNeeded();
+      await phonePage.waitForSelector(`#${id} vega-chart[data-state="live"]`);
+      const liveBox = (await chart.locator('.chart__live svg').boundingBox())!;
+      expect(liveBox.width).toBeCloseTo(staticBox.width, 5);
+      expect(liveBox.height).toBeCloseTo(staticBox.height, 5);
+    }
+    const overflow = await phonePage.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await mkdir(ARTIFACTS, { recursive: true });
+    await phonePage.evaluate(() => window.scrollTo(0, 0));
+    await phonePage.screenshot({ path: new URL('post-375.png', ARTIFACTS).pathname, fullPage: true });
+    await phone.close();
+  });
+
   test('screenshot of the whole post', async () => {
     await mkdir(ARTIFACTS, { recursive: true });
     await page.evaluate(() => window.scrollTo(0, 0));
