@@ -6,6 +6,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import chartRuntime from './src/integrations/chart-runtime.ts';
 import katexWoff2 from './src/integrations/katex-woff2.ts';
+import portableHtml from './src/integrations/portable-html.ts';
 
 export default defineConfig({
   site: 'https://example.org',
@@ -18,7 +19,10 @@ export default defineConfig({
       rehypePlugins: [[rehypeKatex, { trust: false, strict: 'warn', output: 'htmlAndMathml' }]],
     }),
   },
-  integrations: [mdx(), chartRuntime()],
+  // Order matters: portableHtml inlines the scripts chartRuntime writes.
+  integrations: [mdx(), chartRuntime(), portableHtml()],
+  // Stylesheets stay files: the CSP allows styles from the site only (style-src 'self').
+  build: { inlineStylesheets: 'never' },
   vite: {
     plugins: [katexWoff2()],
     // Fonts stay files, never data: URIs, so a CSP with font-src 'self' holds for every page.

@@ -5,19 +5,33 @@
  */
 import { RUNTIME_FILE, RUNTIME_READY_EVENT, type ChartRuntime, type RuntimeReadyEvent } from './protocol.ts';
 
-// Resolved against this script's own URL, so the pair works under any base path and from disk.
-const runtimeUrl = new URL(RUNTIME_FILE, (document.currentScript as HTMLScriptElement).src).href;
+// The runtime sits next to this script, so the pair works under any base path and from disk. In a
+// self-contained file both are inline (no src) and the runtime has announced itself already.
+const loaderSrc = (document.currentScript as HTMLScriptElement | null)?.src || document.baseURI;
+let announced: ChartRuntime | undefined;
+document.addEventListener(RUNTIME_READY_EVENT, (event) => (announced = (event as RuntimeReadyEvent).detail), { once: true });
 let runtime: Promise<ChartRuntime> | undefined;
 
 function loadRuntime(): Promise<ChartRuntime> {
-  runtime ??= new Promise<ChartRuntime>((resolve, reject) => {
-    document.addEventListener(RUNTIME_READY_EVENT, (event) => resolve((event as RuntimeReadyEvent).detail), { once: true });
-    const script = document.createElement('script');
-    script.src = runtimeUrl;
-    script.onerror = () => reject(new Error(`could not load ${runtimeUrl}`));
-    document.head.append(script);
-  });
+  runtime ??= announced
+    ? Promise.resolve(announced)
+    : new Promise<ChartRuntime>((resolve, reject) => {
+        const url = new URL(RUNTIME_FILE, loaderSrc).href;
+        document.addEventListener(RUNTIME_READY_EVENT, (event) => resolve((event as RuntimeReadyEvent).detail), { once: true });
+        const script = document.createElement('script');
+        script.src = url;
+        script.onerror = () => reject(new Error(`could not load ${url}`));
+        document.head.append(script);
+      });
   return runtime;
+}
+
+// From disk, a link to a folder would open a file listing: lead it to the folder's index.html.
+if (location.protocol === 'file:') {
+  document.addEventListener('click', (event) => {
+    const link = (event.target as Element | null)?.closest?.('a[href]') as HTMLAnchorElement | null;
+    if (link && link.protocol === 'file:' && link.pathname.endsWith('/')) link.pathname += 'index.html';
+  });
 }
 
 const nearViewport = new IntersectionObserver(

@@ -159,7 +159,8 @@ describe('the built site', () => {
 
   test('home page lists the post', async () => {
     const { document: home } = await readPage(distDir, '');
-    const link = home.querySelector(`a[href="/${POST_PATH}"]`);
+    // Relative, so the site also works from a sub-folder and from disk.
+    const link = home.querySelector(`a[href="${POST_PATH}"]`);
     expect(link?.textContent).toBe('RNNs and Vanishing Gradients');
   });
 });

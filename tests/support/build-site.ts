@@ -1,12 +1,16 @@
 /**
- * Builds the site once for the build and browser tests, into a temporary folder, with Astro's
- * programmatic API; the path reaches the tests through vitest's provide/inject.
+ * Builds the site once for the build and browser tests, into a temporary folder, with the same
+ * `astro build` command `npm run build` runs; the path reaches the tests through vitest's provide/inject.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
+
+const run = promisify(execFile);
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,10 +20,17 @@ declare module 'vitest' {
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Runs `astro build` for the repository (or `root`) into `outDir`. */
-export async function buildSite(outDir: string, root = ROOT): Promise<void> {
-  const { build } = await import('astro');
-  await build({ root, outDir, logLevel: 'warn' });
+/**
+ * vitest fills process.env with its own import.meta.env (MODE=test, PROD='', DEV=1, ...); Vite
+ * would read those back into the build, making import.meta.env.PROD false there.
+ */
+const VITEST_ENV = new Set(['NODE_ENV', 'MODE', 'PROD', 'DEV', 'SSR', 'BASE_URL', 'TEST']);
+
+/** Runs `astro build` for the repository (or `root`) into `outDir`, in a child process with the environment `npm run build` has. */
+export async function buildSite(outDir: string, root = ROOT): Promise<{ stdout: string; stderr: string }> {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !VITEST_ENV.has(name) && !name.startsWith('VITEST')));
+  const astro = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+  return run(process.execPath, [astro, 'build', '--root', root, '--outDir', outDir], { cwd: root, env, maxBuffer: 64 * 1024 * 1024 });
 }
 
 export default async function setup(project: TestProject) {

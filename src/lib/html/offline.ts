@@ -1,0 +1,112 @@
+/**
+ * Turns a built page into one self-contained HTML file: stylesheets inlined with the fonts the
+ * page uses as data: URIs, scripts inlined (the chart runtime too), links pointed at the web, and
+ * a CSP that allows nothing but what the file holds.
+ */
+import { posix } from 'node:path';
+import { cspMetaTag, offlinePolicy } from './csp.ts';
+import { pruneKatexFontFaces, usedKatexFaces } from './katex-fonts.ts';
+
+export interface OfflineInput {
+  /** The built page, its URLs relative (see relative-urls.ts). */
+  readonly html: string;
+  /** The page's path in the output folder, e.g. "posts/nlp/a/index.html". */
+  readonly file: string;
+  /** The site's address on the web, with its base, e.g. "https://example.org/blog/". */
+  readonly siteUrl: string;
+  /** Scripts to add at the end of the body (paths in the output folder), e.g. the chart runtime. */
+  readonly appendScripts?: readonly string[];
+  /** Reads a file of the output folder. */
+  readonly read: (path: string) => Promise<Uint8Array>;
+}
+
+const MEDIA_TYPES: Record<string, string> = {
+  '.woff2': 'font/woff2',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+/** The output-folder path of a URL written relative to `fromFile`. */
+function resolvePath(fromFile: string, url: string): string {
+  return posix.normalize(posix.join(posix.dirname(fromFile), url.split(/[?#]/)[0]!));
+}
+
+async function dataUri(path: string, read: OfflineInput['read']): Promise<string> {
+  const type = MEDIA_TYPES[posix.extname(path)];
+  if (!type) throw new Error(`cannot inline ${path}: unknown media type`);
+  return `data:${type};base64,${Buffer.from(await read(path)).toString('base64')}`;
+}
+
+/** Replaces every match of `pattern` with the result of an async function of the match. */
+async function replaceAsync(text: string, pattern: RegExp, replace: (...groups: string[]) => Promise<string>): Promise<string> {
+  const matches = [...text.matchAll(pattern)];
+  const replacements = await Promise.all(matches.map((m) => replace(...(m as unknown as string[]))));
+  let result = '';
+  let last = 0;
+  matches.forEach((m, i) => {
+    result += text.slice(last, m.index) + replacements[i];
+    last = m.index! + m[0].length;
+  });
+  return result + text.slice(last);
+}
+
+/** Inline text must not close its element early. */
+function safeInline(text: string, element: 'script' | 'style'): string {
+  return text.replace(new RegExp(`</${element}`, 'gi'), `<\\/${element}`);
+}
+
+async function inlineStylesheet(input: OfflineInput, href: string): Promise<string> {
+  const cssFile = resolvePath(input.file, href);
+  const css = new TextDecoder().decode(await input.read(cssFile));
+  const pruned = pruneKatexFontFaces(css, usedKatexFaces(css, input.html));
+  return replaceAsync(pruned, /url\((["']?)([^"')]+)\1\)/g, async (match, _quote, url) =>
+    url!.startsWith('data:') ? match! : `url(${await dataUri(resolvePath(cssFile, url!), input.read)})`,
+  );
+}
+
+/** Builds the self-contained file for one page. */
+export async function buildOfflineHtml(input: OfflineInput): Promise<string> {
+  const styles: string[] = [];
+  const scripts: string[] = [];
+  const canonical = new URL(input.file.replace(/index\.html$/, ''), input.siteUrl).href;
+
+  let html = await replaceAsync(input.html, /<link\b[^>]*\brel="stylesheet"[^>]*>/g, async (tag) => {
+    const href = /\bhref="([^"]+)"/.exec(tag!)![1]!;
+    const css = safeInline(await inlineStylesheet(input, href), 'style');
+    styles.push(css);
+    return `<style>${css}</style>`;
+  });
+
+  html = await replaceAsync(html, /<link\b[^>]*\brel="icon"[^>]*>/g, async (tag) => {
+    const href = /\bhref="([^"]+)"/.exec(tag!)![1]!;
+    const uri = await dataUri(resolvePath(input.file, href), input.read);
+    return tag!.replace(`href="${href}"`, () => `href="${uri}"`);
+  });
+
+  const inlineScript = async (path: string) => {
+    const code = safeInline(new TextDecoder().decode(await input.read(path)), 'script');
+    scripts.push(code);
+    return `<script>${code}</script>`;
+  };
+  html = await replaceAsync(html, /<script\b[^>]*\bsrc="([^"]+)"[^>]*><\/script>/g, (_, src) =>
+    inlineScript(resolvePath(input.file, src!)),
+  );
+  const appended = await Promise.all((input.appendScripts ?? []).map(inlineScript));
+  // Function replacers throughout: a string replacement would expand "$&" or "$'" found in the code.
+  html = html.replace('</body>', () => `${appended.join('')}</body>`);
+
+  // Links to other pages lead to the web; the link to this very file becomes "read it online".
+  html = html.replace(/<a\b[^>]*\bdata-offline-link\b[^>]*>[^<]*<\/a>/g, `<a href="${canonical}">Read this post online</a>`);
+  html = html.replace(/(<a\b[^>]*\shref=")([^"#][^"]*)"/g, (match, start: string, href: string) =>
+    /^[a-z][a-z0-9+.-]*:/i.test(href) ? match : `${start}${new URL(href, canonical).href}"`,
+  );
+
+  const meta = cspMetaTag(offlinePolicy({ scripts, styles }));
+  html = html.includes('http-equiv="Content-Security-Policy"')
+    ? html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, () => meta)
+    : html.replace('<head>', () => `<head>${meta}`);
+
+  const leftover = /<(?:script|img|link|source|iframe)\b[^>]*\s(?:src|href)="(?!data:|https?:|#)([^"]*)"/.exec(html);
+  if (leftover) throw new Error(`${input.file}: the offline file still refers to "${leftover[1]}"`);
+  return html;
+}

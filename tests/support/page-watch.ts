@@ -1,0 +1,46 @@
+/** Watches a Playwright page for what the tests count: console errors, CSP violations, requests. */
+import type { Page } from 'playwright-core';
+
+export interface PageWatch {
+  readonly errors: string[];
+  readonly cspViolations: string[];
+  readonly requests: { url: string; type: string }[];
+}
+
+/** Starts watching before the first navigation; the arrays fill as the page runs. */
+export async function watchPage(page: Page): Promise<PageWatch> {
+  const watch: PageWatch = { errors: [], cspViolations: [], requests: [] };
+  await page.exposeFunction('__reportCspViolation', (text: string) => watch.cspViolations.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      (window as unknown as { __reportCspViolation(text: string): void }).__reportCspViolation(
+        `${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`,
+      );
+    });
+  });
+  page.on('console', (message) => message.type() === 'error' && watch.errors.push(message.text()));
+  page.on('pageerror', (error) => watch.errors.push(error.message));
+  page.on('request', (request) => watch.requests.push({ url: request.url(), type: request.resourceType() }));
+  return watch;
+}
+
+/** Scrolls each chart into view and waits for its live view. */
+export async function bringChartsToLife(page: Page, ids: readonly string[]): Promise<void> {
+  for (const id of ids) {
+    await page.locator(`#${id} vega-chart`).scrollIntoViewIfNeeded();
+    await page.waitForSelector(`#${id} vega-chart[data-state="live"]`);
+  }
+}
+
+/** Hovers the middle of a live chart and returns the tooltip's text. */
+export async function hoverForTooltip(page: Page, id: string): Promise<string> {
+  const chart = page.locator(`#${id} vega-chart`);
+  await chart.scrollIntoViewIfNeeded();
+  const box = (await chart.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.55);
+  const tooltip = chart.locator('.chart-tooltip');
+  await tooltip.waitFor({ state: 'visible' });
+  return tooltip.innerText();
+}
+
+export const FIGURE_IDS = ['sigmoid-and-tangent', 'cumulative-gradient'] as const;
