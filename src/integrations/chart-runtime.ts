@@ -6,7 +6,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { build } from 'esbuild';
+import { createRequire } from 'node:module';
+import { dirname, join, sep } from 'node:path';
+import { build, type Plugin } from 'esbuild';
 import { RUNTIME_FILE } from '../client/protocol.ts';
 
 /** The folder, under the site's base, that holds the chart scripts. */
@@ -17,6 +19,29 @@ const entries = {
   [LOADER_FILE]: new URL('../client/loader.ts', import.meta.url),
   [RUNTIME_FILE]: new URL('../client/runtime.ts', import.meta.url),
 } as const;
+
+/** Transform packages the runtime takes only some transforms from (see src/client/runtime-transforms.ts). */
+const TRANSFORM_PACKAGES = ['vega-transforms', 'vega-view-transforms', 'vega-encode'];
+
+/**
+ * Their published builds are one file each, where every transform registers itself at top level,
+ * so nothing can be left out. Bundle them from their per-transform sources instead, declared free
+ * of side effects, and esbuild drops the transforms the runtime does not import.
+ */
+export const pickTransforms: Plugin = {
+  name: 'pick-vega-transforms',
+  setup(pluginBuild) {
+    const require = createRequire(import.meta.url);
+    // Each package exports only build/<name>.js, two levels below its folder.
+    const roots = new Map(TRANSFORM_PACKAGES.map((name) => [name, dirname(dirname(require.resolve(name)))]));
+    const filter = new RegExp(`^(${TRANSFORM_PACKAGES.join('|')})$`);
+    pluginBuild.onResolve({ filter }, (args) => ({ path: join(roots.get(args.path)!, 'index.js'), sideEffects: false }));
+    pluginBuild.onResolve({ filter: /^\.\.?\// }, (args) => {
+      const root = [...roots.values()].find((dir) => args.importer.startsWith(dir + sep));
+      return root ? { path: join(dirname(args.importer), args.path), sideEffects: false } : undefined;
+    });
+  },
+};
 
 /** Bundles one entry as a minified classic script (an IIFE: no `import`, so file:// runs it). */
 export async function bundleClientScript(entry: URL): Promise<string> {
@@ -31,6 +56,7 @@ export async function bundleClientScript(entry: URL): Promise<string> {
     write: false,
     // vega-* packages check process.env.NODE_ENV in a few places.
     define: { 'process.env.NODE_ENV': '"production"' },
+    plugins: [pickTransforms],
   });
   return result.outputFiles[0]!.text;
 }

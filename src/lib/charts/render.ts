@@ -6,6 +6,7 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import { parse, resetSVGDefIds, View, type Spec as VegaSpec } from 'vega';
 import { textMetrics } from 'vega-scenegraph';
 import { vegaLiteSchemaError } from './validate.ts';
+import { missingRuntimeTransforms } from './runtime-check.ts';
 
 /** A build-time chart failure that names the chart (and, when the caller knows it, the file). */
 export class ChartError extends Error {
@@ -100,7 +101,15 @@ export async function renderChart(id: string, spec: TopLevelSpec): Promise<Rende
   const vega = compileChart(id, spec);
   // Vega tags every data row it ingests with an id; give it a copy so the caller's spec (whose
   // dataset rows the compiled spec shares) is left as it was, and a frozen spec still renders.
-  const view = new View(parse(structuredClone(vega)), { renderer: 'none' });
+  const dataflow = parse(structuredClone(vega));
+  const missing = missingRuntimeTransforms(dataflow);
+  if (missing.length > 0) {
+    throw new ChartError(
+      id,
+      `the chart needs Vega transforms the browser runtime does not bundle: ${missing.join(', ')} (add them to src/client/runtime-transforms.ts)`,
+    );
+  }
+  const view = new View(dataflow, { renderer: 'none' });
   let svg: string;
   try {
     // Vega numbers clip paths from a counter shared by the whole process; restart it so a chart's
