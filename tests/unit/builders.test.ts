@@ -11,6 +11,7 @@ import {
   type LineChartOptions,
   layeredLineChart,
 } from '../../src/lib/charts/builders.ts';
+import { describeChart } from '../../src/lib/charts/describe.ts';
 import { compileChart } from '../../src/lib/charts/render.ts';
 import { type LineSeries, toRows } from '../../src/lib/charts/series.ts';
 import { type ChartTheme, PLOT } from '../../src/lib/charts/theme.ts';
@@ -302,5 +303,49 @@ describe('toRows', () => {
     expect(() => toRows(series)).toThrow(RangeError);
     // The builders check through toRows, so they fail the same way.
     expect(() => layeredLineChart(series)).toThrow(new RangeError(message));
+  });
+});
+
+describe('descriptions for screen readers', () => {
+  test('figure 1 carries the sentences written from its data, one per series', () => {
+    expect(sigmoidAndTangent.description).toBe(
+      describeChart(
+        [
+          { name: 'Sigmoid', x, y: activations },
+          { name: 'Gradient', x, y: gradients },
+          { name: 'Tangent', x: tangentPlotX, y: tangentPlotY },
+        ],
+        { xTitle: 'X' },
+      ),
+    );
+    expect(sigmoidAndTangent.description).toMatch(/^Sigmoid rises .* Gradient peaks .* Tangent rises .*\.$/);
+  });
+
+  test('figure 2 says its gradient falls by a factor of 4 each step', () => {
+    expect(cumulativeGradient.description?.replace(/\u00a0/g, ' ')).toBe(
+      'Gradient falls from 0.25 at step 1 to 0.000244 at step 6, a factor of 4 each step.',
+    );
+  });
+
+  test('a description the author passes wins over the generated one', () => {
+    expect(layeredLineChart(figureSeries(), { description: 'Three curves.' }).description).toBe('Three curves.');
+    expect(decayChart(decayData(), { description: 'It decays.' }).description).toBe('It decays.');
+  });
+
+  test('lines are named by their series; visible markers read series, x and y in the tooltip formats', () => {
+    const shown = json(layeredLineChart(figureSeries(), { showPoints: true, xTitle: 'X', yTitle: 'Y', yFormat: '.3~g' }));
+    expect(shown.layer[0].encoding.description).toEqual({ field: 'series', type: 'nominal' });
+    expect(shown.layer[1].encoding.description).toEqual({ field: 'description', type: 'nominal' });
+    expect(shown.layer[1].transform[0]).toEqual({
+      calculate: 'datum.series + ": X " + format(datum.x, ".4~f") + ", Y " + format(datum.y, ".3~g")',
+      as: 'description',
+    });
+  });
+
+  test('hidden hover markers stay out of the accessibility tree and get no description', () => {
+    const points = json(sigmoidAndTangent).layer[1];
+    expect(points.mark.aria).toBe(false);
+    expect(points.transform).toBeUndefined();
+    expect(points.encoding.description).toBeUndefined();
   });
 });

@@ -6,13 +6,18 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { type ChartTheme, PLOT, themeConfig } from './theme.ts';
 import { type LineSeries, toRows } from './series.ts';
+import { describeChart } from './describe.ts';
 
 /** The name of the dataset every builder here writes its rows into. */
 export const DATASET = 'series';
 
 export interface LineChartOptions {
   readonly title?: string;
-  /** A sentence for screen readers; the live view's container gets it as its label. */
+  /**
+   * What the chart shows, in words, for readers who cannot see it: shown under the caption and
+   * given to the SVG and the live view as their description. By default it is written from the
+   * data (src/lib/charts/describe.ts), a sentence per series.
+   */
   readonly description?: string;
   readonly xTitle?: string;
   readonly yTitle?: string;
@@ -37,6 +42,8 @@ export interface LineChartOptions {
  */
 export function layeredLineChart(series: readonly LineSeries[], options: LineChartOptions = {}): TopLevelSpec {
   const theme = options.theme ?? PLOT;
+  // Rows first: toRows checks the series and names the bad one.
+  const rows = toRows(series);
   const xTitle = options.xTitle ?? 'x';
   const yTitle = options.yTitle ?? 'y';
   const xFormat = options.xFormat ?? '.4~f';
@@ -57,6 +64,21 @@ export function layeredLineChart(series: readonly LineSeries[], options: LineCha
     scale: { domain: names, range: colors },
     legend: options.legend === false ? null : { title: options.legendTitle ?? null, orient: 'top-right' },
   } as const;
+  // Screen readers get each line as its series' name (Vega-Lite would read out its first point).
+  const lineDescription = { field: 'series', type: 'nominal' } as const;
+  // Each visible marker reads "Sigmoid: X −10, Y 0.0000454", in the tooltip's formats.
+  const pointDescription = [
+    {
+      calculate: [
+        'datum.series',
+        JSON.stringify(`: ${xTitle} `),
+        `format(datum.x, ${JSON.stringify(xFormat)})`,
+        JSON.stringify(`, ${yTitle} `),
+        `format(datum.y, ${JSON.stringify(yFormat)})`,
+      ].join(' + '),
+      as: 'description',
+    },
+  ];
   const tooltip = [
     { field: 'series', type: 'nominal', title: 'Series' },
     { field: 'x', type: 'quantitative', title: xTitle, format: xFormat },
@@ -66,19 +88,19 @@ export function layeredLineChart(series: readonly LineSeries[], options: LineCha
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     ...(options.title ? { title: options.title } : {}),
-    ...(options.description ? { description: options.description } : {}),
+    description: options.description ?? describeChart(series, { xTitle }),
     width: theme.width,
     height: theme.height,
     // "fit" makes width × height the size of the whole SVG, labels included, so the box a chart
     // takes never depends on its labels: the static SVG and the live view are the same size.
     autosize: { type: 'fit', contains: 'padding' },
     config: themeConfig(theme),
-    datasets: { [DATASET]: toRows(series) },
+    datasets: { [DATASET]: rows },
     data: { name: DATASET },
     layer: [
       {
         mark: { type: 'line', clip: true },
-        encoding: { x, y, color },
+        encoding: { x, y, color, description: lineDescription },
         ...(options.zoom
           ? { params: [{ name: 'zoom', select: { type: 'interval', encodings: ['x'] }, bind: 'scales' }] }
           : {}),
@@ -88,6 +110,7 @@ export function layeredLineChart(series: readonly LineSeries[], options: LineCha
         // selection draws an invisible Voronoi layer that carries the tooltip.
         // Hidden markers stay out of the accessibility tree; the figure's table carries the values.
         mark: { type: 'point', filled: true, clip: true, ...(options.showPoints ? {} : { aria: false }) },
+        ...(options.showPoints ? { transform: pointDescription } : {}),
         params: [{ name: 'hover', select: { type: 'point', nearest: true, on: 'pointerover', clear: 'pointerout' } }],
         encoding: {
           x,
@@ -98,6 +121,7 @@ export function layeredLineChart(series: readonly LineSeries[], options: LineCha
             : { condition: { param: 'hover', empty: false, value: 1 }, value: 0 },
           size: { condition: { param: 'hover', empty: false, value: 160 * theme.fontscale ** 2 }, value: 40 * theme.fontscale ** 2 },
           tooltip: [...tooltip],
+          ...(options.showPoints ? { description: { field: 'description', type: 'nominal' } } : {}),
         },
       },
     ],
