@@ -1,0 +1,68 @@
+/**
+ * `npm run build` never destroys the last good site: it builds beside dist/ and swaps only on
+ * success. A good build, then a broken post: dist/ is still the good one, byte for byte, and the
+ * error says why.
+ */
+import { execFile } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { scratchSite, type ScratchSite } from '../support/scratch-site.ts';
+
+const run = promisify(execFile);
+let site: ScratchSite;
+
+beforeAll(async () => {
+  site = await scratchSite({ withPosts: true });
+});
+afterAll(async () => {
+  await site?.remove();
+});
+
+/** Every file under a folder with its bytes, keyed by path. */
+async function snapshot(dir: string): Promise<Map<string, Buffer>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  return new Map(await Promise.all(files.map(async (f) => [f.slice(dir.length), await readFile(f)] as const)));
+}
+
+function npmRunBuild() {
+  return run(process.execPath, ['src/cli/build.ts'], { cwd: site.root, maxBuffer: 64 * 1024 * 1024 });
+}
+
+test('a failed build leaves the last good dist/ exactly as it was, and says why', async () => {
+  await npmRunBuild();
+  const good = await snapshot(join(site.root, 'dist'));
+  expect([...good.keys()]).toContain('/posts/nlp/rnns-and-vanishing-gradients/index.html');
+
+  await site.write(
+    'content/posts/nlp/broken/index.mdx',
+    [
+      '---',
+      'title: Broken',
+      'date: 2026-01-01',
+      'description: A post whose chart asks for a mark that does not exist.',
+      '---',
+      "import { VegaChart } from '~/components/index.ts';",
+      '',
+      "<VegaChart id=\"broken-chart\" spec={{ mark: 'lines', data: { values: [{ a: 1 }] } }} caption=\"Broken\" />",
+      '',
+    ].join('\n'),
+  );
+  const failure = await npmRunBuild().then(
+    () => null,
+    (error: { code: number; stderr: string; stdout: string }) => error,
+  );
+  expect(failure, 'the broken build must fail').not.toBeNull();
+  expect(failure!.code).not.toBe(0);
+  const output = failure!.stdout + failure!.stderr;
+  expect(output).toContain('chart "broken-chart": the Vega-Lite spec is invalid');
+  expect(output).toContain('dist/ still holds the last good build');
+
+  const after = await snapshot(join(site.root, 'dist'));
+  expect([...after.keys()].sort()).toEqual([...good.keys()].sort());
+  for (const [path, bytes] of good) expect(after.get(path)!.equals(bytes), path).toBe(true);
+  // No staging folder is left behind.
+  expect((await readdir(site.root)).filter((name) => name.startsWith('dist.'))).toEqual([]);
+});
