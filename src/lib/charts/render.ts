@@ -7,6 +7,7 @@ import { parse, resetSVGDefIds, View, type Spec as VegaSpec } from 'vega';
 import { textMetrics } from 'vega-scenegraph';
 import { vegaLiteSchemaError } from './validate.ts';
 import { missingRuntimeTransforms } from './runtime-check.ts';
+import { dataProblem, unknownFields } from './data-check.ts';
 
 /** A build-time chart failure that names the chart (and, when the caller knows it, the file). */
 export class ChartError extends Error {
@@ -93,12 +94,27 @@ function withoutDatasetValues(vega: VegaSpec, names: ReadonlySet<string>): VegaS
   };
 }
 
+/** The spec's inline data: its named datasets, or its top-level data.values as "values". */
+function inlineDatasets(spec: TopLevelSpec): Record<string, readonly Record<string, unknown>[]> {
+  const { datasets, data } = spec as { datasets?: Record<string, Record<string, unknown>[]>; data?: { values?: unknown } };
+  const values = data && Array.isArray(data.values) ? { values: data.values as Record<string, unknown>[] } : {};
+  return { ...(datasets ?? {}), ...values };
+}
+
 /** Renders a Vega-Lite spec to a static SVG plus what the browser needs to bring it to life. */
 export async function renderChart(id: string, spec: TopLevelSpec): Promise<RenderedChart> {
   if (!/^[a-z][a-z0-9-]*$/.test(id)) {
     throw new ChartError(id, 'the chart id must be lower-case letters, digits and dashes, starting with a letter');
   }
+  const inlineData = inlineDatasets(spec);
+  const problem = dataProblem(inlineData);
+  if (problem) throw new ChartError(id, problem);
   const vega = compileChart(id, spec);
+  const unknown = unknownFields(spec, inlineData);
+  if (unknown.length > 0) {
+    const known = [...new Set(Object.values(inlineData).flat().flatMap((row) => Object.keys(row)))];
+    throw new ChartError(id, `the encoding uses ${unknown.map((f) => `"${f}"`).join(', ')}, which the data does not have (fields: ${known.join(', ')})`);
+  }
   // Vega tags every data row it ingests with an id; give it a copy so the caller's spec (whose
   // dataset rows the compiled spec shares) is left as it was, and a frozen spec still renders.
   const dataflow = parse(structuredClone(vega));
