@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+import remarkNoPlaceholders from './src/lib/markdown/remark-no-placeholders.ts';
 import chartRuntime from './src/integrations/chart-runtime.ts';
 import katexWoff2 from './src/integrations/katex-woff2.ts';
 import portableHtml from './src/integrations/portable-html.ts';
@@ -15,7 +16,7 @@ export default defineConfig({
   // MDX inherits it. KaTeX runs with trust: false, so \href{javascript:...} and friends stay inert.
   markdown: {
     processor: unified({
-      remarkPlugins: [remarkMath],
+      remarkPlugins: [remarkMath, remarkNoPlaceholders],
       rehypePlugins: [[rehypeKatex, { trust: false, strict: 'warn', output: 'htmlAndMathml' }]],
     }),
   },

@@ -2,5 +2,7 @@ declare namespace App {
   interface Locals {
     /** The source file of the post being rendered, so components can name it in their errors. */
     postFile?: string;
+    /** The chart ids already on the page being rendered, to refuse a second chart with the same id. */
+    chartIds?: Set<string>;
   }
 }

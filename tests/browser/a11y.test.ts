@@ -38,38 +38,19 @@ interface Violation {
   targets: string[];
 }
 
-/**
- * Violations in files this change could not edit, let through only on the elements `within`
- * matches, each with its fix. The `test.fails` at the end turns red once one is fixed, so its
- * allowance is removed rather than left to hide a regression.
- */
-const KNOWN = [
-  {
-    id: 'color-contrast',
-    within: '.listing .astro-code',
-    why:
-      "Shiki's github-light theme colours parameters #E36209, 3.48:1 on white (AA needs 4.5:1). " +
-      'Fix: theme="github-light-default" in src/components/SourceListing.astro, whose token colours all pass.',
-  },
-] as const;
-
-/** Runs axe-core over the whole document; returns its violations (minus KNOWN ones), briefly. */
-async function axeViolations(page: Page, known: readonly { id: string; within: string }[] = KNOWN): Promise<Violation[]> {
+/** Runs axe-core over the whole document; returns its violations, briefly. */
+async function axeViolations(page: Page): Promise<Violation[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: await axeSource });
-  return page.evaluate(async (allowed) => {
+  return page.evaluate(async () => {
     const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
     const results = await axe.run(document, { resultTypes: ['violations'] });
-    const isKnown = (id: string, target: readonly unknown[]) =>
-      allowed.some((k) => k.id === id && document.querySelector(String(target[0]))?.closest(k.within));
-    return results.violations
-      .map((v) => ({
-        id: v.id,
-        impact: v.impact ?? null,
-        help: v.help,
-        targets: v.nodes.filter((node) => !isKnown(v.id, node.target)).map((node) => node.target.join(' ')),
-      }))
-      .filter((v) => v.targets.length > 0);
-  }, known);
+    return results.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? null,
+      help: v.help,
+      targets: v.nodes.map((node) => node.target.join(' ')),
+    }));
+  });
 }
 
 function report(violations: readonly Violation[]): string {
@@ -280,14 +261,6 @@ describe.skipIf(skipReason)('accessibility in Chromium', () => {
     const before = await live.innerHTML();
     await page.keyboard.press('+');
     expect(await live.innerHTML()).toBe(before);
-    await page.close();
-  });
-
-  // Expected to fail while KNOWN lists a violation; when this starts passing, drop the entry.
-  test.fails(`known issue, not fixed here: ${KNOWN[0].why}`, async () => {
-    const page = await openPost();
-    const violations = await axeViolations(page, []);
-    expect(violations, report(violations)).toEqual([]);
     await page.close();
   });
 });

@@ -21,11 +21,11 @@ const FIGURES = [
 describe('figure descriptions in the built post', () => {
   test.each(FIGURES)('$id: the summary under the caption is the description the builder wrote from the data', ({ id, description }) => {
     expect(description).toBeTruthy();
-    const summary = document.querySelector(`figure#${id} > p.chart__summary`);
+    const summary = document.querySelector(`figure#${id} > figcaption > p.chart__summary`);
     expect(summary?.id).toBe(`${id}-summary`);
     expect(summary?.textContent).toBe(description);
     // Right under the caption, before the data table.
-    expect(summary?.previousElementSibling?.tagName.toLowerCase()).toBe('figcaption');
+    expect(summary?.previousElementSibling?.id).toBe(`${id}-caption`);
   });
 
   test.each(FIGURES)('$id: the static SVG is an image named by the caption and described by the summary', ({ id }) => {
@@ -33,7 +33,8 @@ describe('figure descriptions in the built post', () => {
     expect(svg?.getAttribute('role')).toBe('img');
     expect(svg?.getAttribute('aria-labelledby')).toBe(`${id}-caption`);
     expect(svg?.getAttribute('aria-describedby')).toBe(`${id}-summary`);
-    expect(document.getElementById(`${id}-caption`)?.tagName.toLowerCase()).toBe('figcaption');
+    expect(document.getElementById(`${id}-caption`)?.closest('figcaption')?.parentElement?.id).toBe(id);
+    expect(document.querySelector(`figure#${id}`)?.getAttribute('aria-labelledby')).toBe(`${id}-caption`);
   });
 
   test('the numbers the post states are the ones in the summaries', () => {

@@ -97,8 +97,9 @@ function withoutDatasetValues(vega: VegaSpec, names: ReadonlySet<string>): VegaS
 /** The spec's inline data: its named datasets, or its top-level data.values as "values". */
 function inlineDatasets(spec: TopLevelSpec): Record<string, readonly Record<string, unknown>[]> {
   const { datasets, data } = spec as { datasets?: Record<string, Record<string, unknown>[]>; data?: { values?: unknown } };
-  const values = data && Array.isArray(data.values) ? { values: data.values as Record<string, unknown>[] } : {};
-  return { ...(datasets ?? {}), ...values };
+  const inline: Record<string, readonly Record<string, unknown>[]> = { ...datasets };
+  if (data && Array.isArray(data.values)) inline.values = data.values as Record<string, unknown>[];
+  return inline;
 }
 
 /** Renders a Vega-Lite spec to a static SVG plus what the browser needs to bring it to life. */
