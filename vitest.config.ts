@@ -13,6 +13,11 @@ export default defineConfig({
         test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'content/**/*.test.ts'], testTimeout: 30_000 },
       },
       {
+        // Builds a one-post scratch site per bad input (tests/errors/cases.ts); each must fail.
+        resolve,
+        test: { name: 'errors', include: ['tests/errors/**/*.test.ts'], testTimeout: 120_000 },
+      },
+      {
         // Builds the site once (tests/support/build-site.ts), then checks its HTML and runs it in Chromium.
         resolve,
         test: {

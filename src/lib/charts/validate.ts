@@ -17,19 +17,41 @@ function schemaValidator(): ValidateFunction {
   return validator;
 }
 
-/** Describes the most specific schema error, for example "/layer/0/mark must be equal to one of the allowed values". */
-function describe(errors: readonly ErrorObject[]): string {
-  // With anyOf the deepest path is usually the one that names the real mistake.
-  const deepest = [...errors].sort((a, b) => b.instancePath.length - a.instancePath.length)[0];
-  if (!deepest) return 'the spec does not match the schema';
-  const where = deepest.instancePath || '(top level)';
-  const allowed = deepest.params && 'allowedValues' in deepest.params ? `: ${JSON.stringify(deepest.params.allowedValues)}` : '';
-  const extra = deepest.params && 'additionalProperty' in deepest.params ? ` "${String(deepest.params.additionalProperty)}"` : '';
-  return `${where} ${deepest.message ?? 'is invalid'}${extra}${allowed}`;
+/** The value at a JSON pointer such as "/layer/0/mark". */
+function valueAt(spec: unknown, pointer: string): unknown {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), spec);
+}
+
+/**
+ * Describes the schema error an author can act on, at the deepest path that failed: a value
+ * outside a fixed set (with the set), else an unknown property by name, else the error itself.
+ */
+function describe(errors: readonly ErrorObject[], spec: unknown): string {
+  // With anyOf, the deepest path is usually the one that names the real mistake.
+  const deepestPath = errors.reduce((path, e) => (e.instancePath.length > path.length ? e.instancePath : path), '');
+  const atPath = errors.filter((e) => e.instancePath === deepestPath);
+  if (atPath.length === 0) return 'the spec does not match the schema';
+  const where = deepestPath || '(top level)';
+  const allowed = atPath.flatMap((e) =>
+    'allowedValues' in e.params ? (e.params.allowedValues as unknown[]) : 'allowedValue' in e.params ? [e.params.allowedValue] : [],
+  );
+  if (allowed.length > 0) {
+    const choices = [...new Set(allowed.map((value) => JSON.stringify(value)))].join(', ');
+    return `${where} is ${JSON.stringify(valueAt(spec, deepestPath))}, which is not one of ${choices}`;
+  }
+  const unknownProperty = atPath.find((e) => 'additionalProperty' in e.params) ?? errors.find((e) => 'additionalProperty' in e.params);
+  if (unknownProperty) {
+    return `${unknownProperty.instancePath || '(top level)'} has an unknown property "${String(unknownProperty.params.additionalProperty)}"`;
+  }
+  return `${where} ${atPath[0]!.message ?? 'is invalid'}`;
 }
 
 /** Returns null for a valid Vega-Lite spec, else a one-line description of what is wrong. */
 export function vegaLiteSchemaError(spec: unknown): string | null {
   const validate = schemaValidator();
-  return validate(spec) ? null : describe(validate.errors ?? []);
+  return validate(spec) ? null : describe(validate.errors ?? [], spec);
 }

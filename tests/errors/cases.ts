@@ -1,0 +1,139 @@
+/**
+ * Bad input an author might give, one case each: the files of a one-post scratch site, and what
+ * the build's error must say. tests/errors/bad-input.test.ts builds each; docs/errors.md lists
+ * the exact messages.
+ */
+
+export interface BadInputCase {
+  /** What is wrong, as the docs table says it. */
+  readonly name: string;
+  /** Files to write under the scratch site, by path. */
+  readonly files: Readonly<Record<string, string>>;
+  /** Every one of these must appear in the build's output. */
+  readonly mustSay: readonly string[];
+}
+
+const POST = 'content/posts/nlp/bad-post';
+const FILE = `${POST}/index.mdx`;
+
+function post(body: string, frontmatter = 'title: A Bad Post\ndate: 2026-01-01\ndescription: A post with a mistake in it.'): string {
+  return `---\n${frontmatter}\n---\nimport { SourceListing, VegaChart } from '~/components/index.ts';\n\n${body}\n`;
+}
+
+/** A post whose chart is the given Vega-Lite spec, written inline. */
+function chartPost(spec: string, id = 'bad-chart'): Record<string, string> {
+  return { [FILE]: post(`<VegaChart id="${id}" spec={${spec}} caption="A chart." />`) };
+}
+
+/** A post whose figures.ts runs the given code and exports `chart`. */
+function figuresPost(code: string): Record<string, string> {
+  return {
+    [FILE]: post("import { chart } from './figures.ts';\n\n<VegaChart id=\"bad-chart\" spec={chart} caption=\"A chart.\" />"),
+    [`${POST}/figures.ts`]: `import { linspace } from '~/lib/numeric.ts';\nimport { layeredLineChart } from '~/lib/charts/builders.ts';\n\n${code}\n`,
+  };
+}
+
+const line = (data: string, y = 'y') =>
+  `{ data: { values: ${data} }, mark: 'line', encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: '${y}', type: 'quantitative' } } }`;
+
+export const BAD_INPUT_CASES: readonly BadInputCase[] = [
+  {
+    name: 'A spec with an unknown mark',
+    files: chartPost("{ data: { values: [{ x: 1 }] }, mark: 'lines', encoding: { x: { field: 'x', type: 'quantitative' } } }"),
+    mustSay: [FILE, 'chart "bad-chart"', 'the Vega-Lite spec is invalid: /mark is "lines", which is not one of'],
+  },
+  {
+    name: 'A spec with an unknown encoding channel',
+    files: chartPost("{ data: { values: [{ x: 1 }] }, mark: 'line', encoding: { colour: { field: 'x', type: 'nominal' } } }"),
+    mustSay: [FILE, 'chart "bad-chart"', 'the Vega-Lite spec is invalid: /encoding has an unknown property "colour"'],
+  },
+  {
+    name: 'An encoding field that is not in the data',
+    files: chartPost(line('[{ x: 1, y: 2 }]', 'loss')),
+    mustSay: [FILE, 'chart "bad-chart"', 'the encoding uses "loss", which the data does not have (fields: x, y)'],
+  },
+  {
+    name: 'NaN in a spec\'s data',
+    files: chartPost(line('[{ x: 1, y: 2 }, { x: 2, y: NaN }]')),
+    mustSay: [FILE, 'chart "bad-chart"', 'has NaN in field "y" at row 1'],
+  },
+  {
+    name: 'Infinity in a spec\'s data',
+    files: chartPost(line('[{ x: Infinity, y: 2 }]')),
+    mustSay: [FILE, 'chart "bad-chart"', 'has Infinity in field "x" at row 0'],
+  },
+  {
+    name: 'NaN in a series given to a chart builder',
+    files: figuresPost(
+      "const x = linspace(0, 1, 5);\nexport const chart = layeredLineChart([{ name: 'Loss', x, y: x.map((v) => (v > 0.5 ? Number.NaN : v)), color: '#000' }]);",
+    ),
+    mustSay: [FILE, 'series "Loss" row 3 y must be a finite number, got NaN'],
+  },
+  {
+    name: 'An empty data set',
+    files: chartPost(line('[]')),
+    mustSay: [FILE, 'chart "bad-chart"', 'the data set "values" is empty'],
+  },
+  {
+    name: 'Two charts with the same id in one post',
+    files: {
+      [FILE]: post(
+        `<VegaChart id="twice" spec={${line('[{ x: 1, y: 2 }]')}} caption="One." />\n\n<VegaChart id="twice" spec={${line('[{ x: 1, y: 3 }]')}} caption="Two." />`,
+      ),
+    },
+    mustSay: [FILE, 'chart "twice"', 'two charts on this page have this id'],
+  },
+  {
+    name: 'Frontmatter without a title',
+    files: { [FILE]: post('Text.', 'date: 2026-01-01\ndescription: No title.') },
+    mustSay: [`${FILE}:0:0`, 'posts → nlp/bad-post data does not match collection schema', 'title: is required: the post needs a title'],
+  },
+  {
+    name: 'A date that is not a date',
+    files: { [FILE]: post('Text.', 'title: Bad Date\ndate: someday soon\ndescription: The date is words.') },
+    mustSay: [`${FILE}:0:0`, 'posts → nlp/bad-post data does not match collection schema', 'date: must be a date such as 2026-11-28'],
+  },
+  {
+    name: 'Frontmatter that is not YAML',
+    files: { [FILE]: post('Text.', 'title: [unclosed\ndate: 2026-01-01\ndescription: Broken YAML.') },
+    mustSay: [`${FILE}:3:0`, 'missed comma between flow collection entries'],
+  },
+  {
+    name: 'Two posts with the same URL',
+    files: {
+      [FILE]: post('One.'),
+      [`${POST}/index.md`]: '---\ntitle: The Same URL\ndate: 2026-01-02\ndescription: Another post at the same address.\n---\n\nTwo.\n',
+    },
+    mustSay: ['two posts would have the URL /posts/nlp/bad-post/: content/posts/nlp/bad-post/index.md'],
+  },
+  {
+    name: 'A "Figure Missing" placeholder left in a post',
+    files: { [FILE]: post('Some text.\n\nFigure Missing\n\nMore text.') },
+    mustSay: [`${FILE}:10`, 'a "Figure Missing" placeholder is left in the post'],
+  },
+  {
+    name: 'A code listing naming a region that does not exist',
+    files: {
+      [FILE]: post("import source from './figures.ts?raw';\n\n<SourceListing source={source} region=\"nowhere\" file=\"figures.ts\" />"),
+      [`${POST}/figures.ts`]: '// #region data\nexport const x = 1;\n// #endregion data\n',
+    },
+    mustSay: [FILE, 'figures.ts has no region "nowhere" (regions: data)'],
+  },
+  {
+    name: 'A transform the browser runtime does not bundle',
+    files: chartPost(
+      "{ data: { values: [{ v: 1 }, { v: 2 }] }, transform: [{ density: 'v' }], mark: 'area', encoding: { x: { field: 'value', type: 'quantitative' }, y: { field: 'density', type: 'quantitative' } } }",
+    ),
+    mustSay: [FILE, 'chart "bad-chart"', 'needs Vega transforms the browser runtime does not bundle: kde'],
+  },
+  {
+    name: 'linspace with num = 0',
+    files: figuresPost("export const chart = layeredLineChart([{ name: 'A', x: linspace(0, 1, 0), y: [], color: '#000' }]);"),
+    mustSay: [FILE, 'num must be at least 1, got 0'],
+  },
+  {
+    name: 'linspace with a non-finite bound',
+    files: figuresPost("export const chart = layeredLineChart([{ name: 'A', x: linspace(0, Infinity, 5), y: [1, 2, 3, 4, 5], color: '#000' }]);"),
+    mustSay: [FILE, 'stop must be a finite number, got Infinity'],
+  },
+];
