@@ -13,9 +13,10 @@ export default defineConfig({
         test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'content/**/*.test.ts'], testTimeout: 30_000 },
       },
       {
-        // Builds a one-post scratch site per bad input (tests/errors/cases.ts); each must fail.
+        // Builds scratch copies of the site with content of their own: bad input that must fail
+        // (tests/scratch/cases.ts), hostile content, and two clean builds that must match.
         resolve,
-        test: { name: 'errors', include: ['tests/errors/**/*.test.ts'], testTimeout: 120_000 },
+        test: { name: 'scratch', include: ['tests/scratch/**/*.test.ts'], testTimeout: 120_000 },
       },
       {
         // Builds the site once (tests/support/build-site.ts), then checks its HTML and runs it in Chromium.

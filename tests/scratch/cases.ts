@@ -1,6 +1,6 @@
 /**
  * Bad input an author might give, one case each: the files of a one-post scratch site, and what
- * the build's error must say. tests/errors/bad-input.test.ts builds each; docs/errors.md lists
+ * the build's error must say. tests/scratch/bad-input.test.ts builds each; docs/errors.md lists
  * the exact messages.
  */
 

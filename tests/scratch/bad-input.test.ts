@@ -1,5 +1,5 @@
 /**
- * Every bad input in tests/errors/cases.ts stops the build with a non-zero exit and a message
+ * Every bad input in tests/scratch/cases.ts stops the build with a non-zero exit and a message
  * naming the file, the chart and what is wrong. With UPDATE_ERROR_DOCS=1 it rewrites the table in
  * docs/errors.md from what the builds said; otherwise it checks that table is up to date.
  */
@@ -51,6 +51,6 @@ describe('bad input stops the build with a clear error', () => {
     const docs = await readFile(DOCS, 'utf8');
     const updated = docs.replace(/<!-- errors:start -->[\s\S]*<!-- errors:end -->/, `<!-- errors:start -->\n${table}\n<!-- errors:end -->`);
     if (process.env.UPDATE_ERROR_DOCS === '1') await writeFile(DOCS, updated);
-    else expect(updated, 'docs/errors.md is out of date: run UPDATE_ERROR_DOCS=1 npx vitest run --project errors').toBe(docs);
+    else expect(updated, 'docs/errors.md is out of date: run UPDATE_ERROR_DOCS=1 npx vitest run --project scratch').toBe(docs);
   });
 });
