@@ -20,3 +20,4 @@ declare module 'vega-transforms';
 declare module 'vega-view-transforms';
 declare module 'vega-encode';
 declare module 'vega-voronoi';
+declare module 'd3-scale-chromatic';

@@ -94,3 +94,9 @@ export const RUNTIME_TRANSFORMS: Readonly<Record<string, unknown>> = {
   stack,
   voronoi,
 };
+
+/**
+ * Vega expression functions the runtime leaves out (their d3-geo code is stubbed by
+ * src/integrations/chart-runtime.ts); the build refuses a chart whose expressions call one.
+ */
+export const OMITTED_EXPRESSION_FUNCTIONS = ['geoArea', 'geoBounds', 'geoCentroid'] as const;

@@ -8,14 +8,15 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
-import { build, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { RUNTIME_FILE } from '../client/protocol.ts';
+import { OMITTED_EXPRESSION_FUNCTIONS } from '../client/runtime-transforms.ts';
 
 /** The folder, under the site's base, that holds the chart scripts. */
 export const CHART_SCRIPTS_DIR = '_charts';
 export const LOADER_FILE = 'chart-loader.js';
 
-const entries = {
+export const entries = {
   [LOADER_FILE]: new URL('../client/loader.ts', import.meta.url),
   [RUNTIME_FILE]: new URL('../client/runtime.ts', import.meta.url),
 } as const;
@@ -43,9 +44,53 @@ export const pickTransforms: Plugin = {
   },
 };
 
-/** Bundles one entry as a minified classic script (an IIFE: no `import`, so file:// runs it). */
-export async function bundleClientScript(entry: URL): Promise<string> {
-  const result = await build({
+/**
+ * Two d3 modules that are published as one file each, whose top-level code esbuild cannot drop:
+ *
+ * - d3-scale-chromatic: vega-scale takes only its categorical colour schemes (a few hundred
+ *   bytes), yet the file builds every sequential and diverging interpolator at load (17 KB).
+ *   It is replaced by a module holding just the categorical schemes, generated from the package
+ *   itself at bundle time, so the colours cannot drift.
+ * - d3-geo: only vega-functions' geoArea, geoBounds and geoCentroid expression functions reach
+ *   it (12 KB). Charts never call them: the build refuses a chart whose expressions do
+ *   (src/lib/charts/runtime-check.ts), so in the browser they are stubs that throw.
+ *
+ * Only the names the Vega packages import are provided: should a new version import another,
+ * esbuild stops with "No matching export" instead of shipping a runtime that breaks.
+ */
+export const leanD3: Plugin = {
+  name: 'lean-d3',
+  setup(pluginBuild) {
+    const namespace = 'lean-d3';
+    pluginBuild.onResolve({ filter: /^d3-(scale-chromatic|geo)$/ }, (args) => ({ path: args.path, namespace }));
+    pluginBuild.onLoad({ filter: /^d3-scale-chromatic$/, namespace }, async () => ({ contents: await categoricalSchemesModule(), loader: 'js' }));
+    pluginBuild.onLoad({ filter: /^d3-geo$/, namespace }, () => ({ contents: geoStubModule(), loader: 'js' }));
+  },
+};
+
+/** d3-scale-chromatic's categorical schemes (arrays of colours), as a small ES module. */
+export async function categoricalSchemesModule(): Promise<string> {
+  const chromatic = (await import('d3-scale-chromatic')) as Record<string, unknown>;
+  const schemes = Object.entries(chromatic).filter(
+    (entry): entry is [string, string[]] =>
+      entry[0].startsWith('scheme') && Array.isArray(entry[1]) && entry[1].every((colour) => typeof colour === 'string' && /^#[0-9a-f]{6}$/.test(colour)),
+  );
+  return [
+    'const colours = (hex) => hex.match(/.{6}/g).map((c) => "#" + c);',
+    ...schemes.map(([name, list]) => `export const ${name} = /* @__PURE__ */ colours(${JSON.stringify(list.map((c) => c.slice(1)).join(''))});`),
+  ].join('\n');
+}
+
+/** d3-geo's functions that vega-functions imports, each throwing a clear error. */
+function geoStubModule(): string {
+  return OMITTED_EXPRESSION_FUNCTIONS.map(
+    (name) => `export function ${name}() { throw new Error(${JSON.stringify(`${name} is left out of the chart runtime`)}); }`,
+  ).join('\n');
+}
+
+/** The esbuild options for one entry: a minified classic script (an IIFE: no `import`, so file:// runs it). */
+export function clientBuildOptions(entry: URL) {
+  return {
     entryPoints: [fileURLToPath(entry)],
     bundle: true,
     format: 'iife',
@@ -56,8 +101,13 @@ export async function bundleClientScript(entry: URL): Promise<string> {
     write: false,
     // vega-* packages check process.env.NODE_ENV in a few places.
     define: { 'process.env.NODE_ENV': '"production"' },
-    plugins: [pickTransforms],
-  });
+    plugins: [pickTransforms, leanD3],
+  } satisfies BuildOptions;
+}
+
+/** Bundles one entry as a minified classic script. */
+export async function bundleClientScript(entry: URL): Promise<string> {
+  const result = await build(clientBuildOptions(entry));
   return result.outputFiles[0]!.text;
 }
 

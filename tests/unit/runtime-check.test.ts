@@ -2,9 +2,21 @@ import { describe, expect, test } from 'vitest';
 import { parse } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { ChartError, renderChart } from '../../src/lib/charts/render.ts';
-import { missingRuntimeTransforms, operatorTypes } from '../../src/lib/charts/runtime-check.ts';
-import { RUNTIME_TRANSFORMS } from '../../src/client/runtime-transforms.ts';
+import * as chromatic from 'd3-scale-chromatic';
+import { missingRuntimeTransforms, omittedFunctionCalls, operatorTypes } from '../../src/lib/charts/runtime-check.ts';
+import { OMITTED_EXPRESSION_FUNCTIONS, RUNTIME_TRANSFORMS } from '../../src/client/runtime-transforms.ts';
+import { build } from 'esbuild';
+import { categoricalSchemesModule, clientBuildOptions, entries } from '../../src/integrations/chart-runtime.ts';
+import { RUNTIME_FILE } from '../../src/client/protocol.ts';
 import { cumulativeGradient, sigmoidAndTangent } from '../../content/posts/nlp/rnns-and-vanishing-gradients/figures.ts';
+
+/** A chart whose expression calls geoArea, whose d3-geo code the runtime leaves out. */
+const geoAreaSpec = {
+  data: { values: [{ v: 1 }] },
+  transform: [{ calculate: "geoArea(null, {type: 'Point', coordinates: [0, 0]})", as: 'area' }],
+  mark: 'point',
+  encoding: { x: { field: 'area', type: 'quantitative' } },
+} as TopLevelSpec;
 
 const densitySpec = {
   data: { values: [{ v: 1 }, { v: 2 }, { v: 2.5 }] },
@@ -34,5 +46,34 @@ describe('the browser runtime covers what charts need', () => {
     await expect(renderChart('density-plot', densitySpec)).rejects.toThrow(
       new ChartError('density-plot', 'the chart needs Vega transforms the browser runtime does not bundle: kde (add them to src/client/runtime-transforms.ts)'),
     );
+  });
+});
+
+describe('what the runtime leaves out of d3', () => {
+  test('finds calls to the omitted geo functions, and none in the figures', () => {
+    expect(omittedFunctionCalls(parse(compile(geoAreaSpec).spec))).toEqual(['geoArea']);
+    for (const spec of [sigmoidAndTangent, cumulativeGradient]) expect(omittedFunctionCalls(parse(compile(spec).spec))).toEqual([]);
+  });
+
+  test('a chart calling one stops the build, naming the chart and the function', async () => {
+    await expect(renderChart('geo-area', geoAreaSpec)).rejects.toThrow(
+      new ChartError('geo-area', "the chart's expressions call geoArea, which the browser runtime leaves out (see src/client/runtime-transforms.ts)"),
+    );
+  });
+
+  test("the runtime's categorical colour schemes are d3-scale-chromatic's own", async () => {
+    const code = await categoricalSchemesModule();
+    const schemes = (await import(`data:text/javascript,${encodeURIComponent(code)}`)) as Record<string, string[]>;
+    expect(Object.keys(schemes)).toEqual(expect.arrayContaining(['schemeCategory10', 'schemeTableau10', 'schemeSet3']));
+    for (const [name, colours] of Object.entries(schemes)) expect(colours, name).toEqual((chromatic as Record<string, unknown>)[name]);
+  });
+
+  test('the runtime holds no d3-geo or d3-scale-chromatic code, only the stubs and the schemes', async () => {
+    const result = await build({ ...clientBuildOptions(entries[RUNTIME_FILE]), metafile: true });
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.filter((path) => /node_modules\/d3-(geo|scale-chromatic)\//.test(path))).toEqual([]);
+    expect(inputs).toEqual(expect.arrayContaining(['lean-d3:d3-geo', 'lean-d3:d3-scale-chromatic']));
+    const runtime = result.outputFiles[0]!.text;
+    for (const name of OMITTED_EXPRESSION_FUNCTIONS) expect(runtime).toContain(`${name} is left out of the chart runtime`);
   });
 });

@@ -6,7 +6,7 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import { parse, resetSVGDefIds, View, type Spec as VegaSpec } from 'vega';
 import { textMetrics } from 'vega-scenegraph';
 import { vegaLiteSchemaError } from './validate.ts';
-import { missingRuntimeTransforms } from './runtime-check.ts';
+import { missingRuntimeTransforms, omittedFunctionCalls } from './runtime-check.ts';
 import { dataProblem, unknownFields } from './data-check.ts';
 
 /** A build-time chart failure that names the chart (and, when the caller knows it, the file). */
@@ -125,6 +125,10 @@ export async function renderChart(id: string, spec: TopLevelSpec): Promise<Rende
       id,
       `the chart needs Vega transforms the browser runtime does not bundle: ${missing.join(', ')} (add them to src/client/runtime-transforms.ts)`,
     );
+  }
+  const omitted = omittedFunctionCalls(dataflow);
+  if (omitted.length > 0) {
+    throw new ChartError(id, `the chart's expressions call ${omitted.join(', ')}, which the browser runtime leaves out (see src/client/runtime-transforms.ts)`);
   }
   const view = new View(dataflow, { renderer: 'none' });
   let svg: string;

@@ -1,9 +1,10 @@
 /**
  * Checks at build time that the browser runtime can run a chart: every dataflow operator the
- * parsed Vega spec creates must be a transform the runtime registers.
+ * parsed Vega spec creates must be a transform the runtime registers, and its expressions must
+ * call none of the functions the runtime leaves out.
  */
 import type { Runtime } from 'vega';
-import { RUNTIME_TRANSFORMS } from '../../client/runtime-transforms.ts';
+import { OMITTED_EXPRESSION_FUNCTIONS, RUNTIME_TRANSFORMS } from '../../client/runtime-transforms.ts';
 
 /** Types vega-runtime handles itself, without a registered transform. */
 const BUILT_IN = new Set(['operator']);
@@ -26,4 +27,25 @@ export function operatorTypes(runtime: Runtime): Set<string> {
 /** The operator types a parsed chart needs that the browser runtime does not bundle, sorted. */
 export function missingRuntimeTransforms(runtime: Runtime, available: Readonly<Record<string, unknown>> = RUNTIME_TRANSFORMS): string[] {
   return [...operatorTypes(runtime)].filter((type) => !BUILT_IN.has(type) && !(type in available)).sort();
+}
+
+/**
+ * The expression functions a parsed chart calls that the browser runtime leaves out, sorted.
+ * Vega's code generator writes a call to one of them as `this.<name>(`, in the `code` of every
+ * expression: signals, updates, encoders, event handlers and transform parameters alike.
+ */
+export function omittedFunctionCalls(runtime: Runtime, omitted: readonly string[] = OMITTED_EXPRESSION_FUNCTIONS): string[] {
+  if (omitted.length === 0) return [];
+  const call = new RegExp(`\\bthis\\.(${omitted.join('|')})\\(`, 'g');
+  const found = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'code' && typeof value === 'string') for (const match of value.matchAll(call)) found.add(match[1]!);
+      else if (value && typeof value === 'object') visit(value);
+    }
+  };
+  visit(runtime);
+  return [...found].sort();
 }
