@@ -3,14 +3,12 @@
  * success. A good build, then a broken post: dist/ is still the good one, byte for byte, and the
  * error says why.
  */
-import { execFile } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { scratchSite, type ScratchSite } from '../support/scratch-site.ts';
+import { npmRunBuild } from '../support/build-site.ts';
 
-const run = promisify(execFile);
 let site: ScratchSite;
 
 beforeAll(async () => {
@@ -27,12 +25,10 @@ async function snapshot(dir: string): Promise<Map<string, Buffer>> {
   return new Map(await Promise.all(files.map(async (f) => [f.slice(dir.length), await readFile(f)] as const)));
 }
 
-function npmRunBuild() {
-  return run(process.execPath, ['src/cli/build.ts'], { cwd: site.root, maxBuffer: 64 * 1024 * 1024 });
-}
+const npmRunBuildHere = () => npmRunBuild(site.root);
 
 test('a failed build leaves the last good dist/ exactly as it was, and says why', async () => {
-  await npmRunBuild();
+  await npmRunBuildHere();
   const good = await snapshot(join(site.root, 'dist'));
   expect([...good.keys()]).toContain('/posts/nlp/rnns-and-vanishing-gradients/index.html');
 
@@ -50,7 +46,7 @@ test('a failed build leaves the last good dist/ exactly as it was, and says why'
       '',
     ].join('\n'),
   );
-  const failure = await npmRunBuild().then(
+  const failure = await npmRunBuildHere().then(
     () => null,
     (error: { code: number; stderr: string; stdout: string }) => error,
   );

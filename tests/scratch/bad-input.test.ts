@@ -7,7 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { BAD_INPUT_CASES } from './cases.ts';
-import { buildSite, ROOT } from '../support/build-site.ts';
+import { npmRunBuild, ROOT } from '../support/build-site.ts';
 import { scratchSite } from '../support/scratch-site.ts';
 
 const DOCS = join(ROOT, 'docs', 'errors.md');
@@ -30,7 +30,7 @@ describe('bad input stops the build with a clear error', () => {
     const site = await scratchSite();
     try {
       for (const [path, text] of Object.entries(files)) await site.write(path, text);
-      const failure = await buildSite(join(site.root, 'dist'), site.root).then(
+      const failure = await npmRunBuild(site.root).then(
         () => null,
         (error: { code?: number; stdout?: string; stderr?: string }) => error,
       );

@@ -33,6 +33,12 @@ export async function buildSite(outDir: string, root = ROOT): Promise<{ stdout: 
   return run(process.execPath, [astro, 'build', '--root', root, '--outDir', outDir], { cwd: root, env, maxBuffer: 64 * 1024 * 1024 });
 }
 
+/** Runs `npm run build`'s script (src/cli/build.ts: build beside dist/, swap on success) in `root`. */
+export async function npmRunBuild(root: string): Promise<{ stdout: string; stderr: string }> {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !VITEST_ENV.has(name) && !name.startsWith('VITEST')));
+  return run(process.execPath, ['src/cli/build.ts'], { cwd: root, env, maxBuffer: 64 * 1024 * 1024 });
+}
+
 export default async function setup(project: TestProject) {
   const outDir = await mkdtemp(join(tmpdir(), 'blog-dist-'));
   await buildSite(outDir);
