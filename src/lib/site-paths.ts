@@ -1,0 +1,25 @@
+/** URLs inside the site, under its base path ("/" or "/blog/"), from one place. */
+
+/** Joins the site's base and a path inside the site: joinBase('/blog', 'tags/') is '/blog/tags/'. */
+export function joinBase(base: string, path = ''): string {
+  return `${base.endsWith('/') ? base : `${base}/`}${path.replace(/^\/+/, '')}`;
+}
+
+/** A post's path inside the site, from its id ("nlp/rnns-and-vanishing-gradients"). */
+export function postPath(id: string): string {
+  return `posts/${id}/`;
+}
+
+/** A tag's URL segment: lower-case, words joined by dashes ("Neural Nets" → "neural-nets"). */
+export function tagSlug(tag: string): string {
+  return tag
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** A tag's path inside the site. */
+export function tagPath(tag: string): string {
+  return `tags/${tagSlug(tag)}/`;
+}
