@@ -19,6 +19,7 @@ export const LOADER_FILE = 'chart-loader.js';
 export const entries = {
   [LOADER_FILE]: new URL('../client/loader.ts', import.meta.url),
   [RUNTIME_FILE]: new URL('../client/runtime.ts', import.meta.url),
+  'theme.js': new URL('../client/theme.ts', import.meta.url),
 } as const;
 
 /** Transform packages the runtime takes only some transforms from (see src/client/runtime-transforms.ts). */
