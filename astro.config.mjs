@@ -8,9 +8,16 @@ import remarkNoPlaceholders from './src/lib/markdown/remark-no-placeholders.ts';
 import chartRuntime from './src/integrations/chart-runtime.ts';
 import katexWoff2 from './src/integrations/katex-woff2.ts';
 import portableHtml from './src/integrations/portable-html.ts';
+import sitemap from '@astrojs/sitemap';
+
+// Where the site lives, set here once (or for one build: BLOG_SITE=https://me.example BLOG_BASE=/blog/).
+// Every link, asset, feed and sitemap URL follows from these two.
+const SITE = process.env.BLOG_SITE ?? 'https://example.org';
+const BASE = process.env.BLOG_BASE ?? '/';
 
 export default defineConfig({
-  site: 'https://example.org',
+  site: SITE,
+  base: BASE,
   trailingSlash: 'always',
   // Astro 7's default Markdown processor is not unified; remark-math and rehype-katex need this one.
   // MDX inherits it. KaTeX runs with trust: false, so \href{javascript:...} and friends stay inert.
@@ -21,7 +28,7 @@ export default defineConfig({
     }),
   },
   // Order matters: portableHtml inlines the scripts chartRuntime writes.
-  integrations: [mdx(), chartRuntime(), portableHtml()],
+  integrations: [mdx(), sitemap(), chartRuntime(), portableHtml()],
   // Stylesheets stay files: the CSP allows styles from the site only (style-src 'self').
   build: { inlineStylesheets: 'never' },
   vite: {

@@ -9,3 +9,36 @@ export function newestFirst<T extends { data: { date: Date; title: string } }>(p
 export function formatDate(date: Date): string {
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
+
+/** Minutes to read a post's source at 230 words a minute, at least 1; code and markup count as prose would. */
+export function readingMinutes(source: string): number {
+  const words = source
+    .replace(/^---[\s\S]*?---/, '')
+    .replace(/^(import|export) .*$/gm, '')
+    .match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
+  return Math.max(1, Math.round((words?.length ?? 0) / 230));
+}
+
+/** The posts before (older) and after (newer) the one with `id`, in a newest-first list. */
+export function neighbours<T extends { id: string }>(newestFirstPosts: readonly T[], id: string): { older?: T; newer?: T } {
+  const index = newestFirstPosts.findIndex((post) => post.id === id);
+  if (index === -1) return {};
+  return { older: newestFirstPosts[index + 1], newer: index > 0 ? newestFirstPosts[index - 1] : undefined };
+}
+
+/** Posts grouped by year (UTC), newest year first, keeping the given order within a year. */
+export function byYear<T extends { data: { date: Date } }>(posts: readonly T[]): [number, T[]][] {
+  const years = new Map<number, T[]>();
+  for (const post of posts) {
+    const year = post.data.date.getUTCFullYear();
+    years.set(year, [...(years.get(year) ?? []), post]);
+  }
+  return [...years].sort(([a], [b]) => b - a);
+}
+
+/** Every tag with its posts (in the given order), tags sorted by name. */
+export function postsByTag<T extends { data: { tags: readonly string[] } }>(posts: readonly T[]): [string, T[]][] {
+  const tags = new Map<string, T[]>();
+  for (const post of posts) for (const tag of post.data.tags) tags.set(tag, [...(tags.get(tag) ?? []), post]);
+  return [...tags].sort(([a], [b]) => a.localeCompare(b));
+}

@@ -1,0 +1,41 @@
+/**
+ * The feed: every published post with its full content, figures as inline SVG. The posts are
+ * rendered with Astro's container API, the same components the pages use.
+ */
+import rss from '@astrojs/rss';
+import type { APIContext } from 'astro';
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { loadRenderers } from 'astro:container';
+import { render } from 'astro:content';
+import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
+import { publishedPosts } from '../collections/posts.ts';
+import { feedHtml } from '../lib/feed/feed-html.ts';
+import { joinBase, postPath } from '../lib/site-paths.ts';
+
+export async function GET(context: APIContext) {
+  const site = context.site ?? new URL('http://localhost/');
+  const base = import.meta.env.BASE_URL;
+  const container = await AstroContainer.create({ renderers: await loadRenderers([getContainerRenderer()]) });
+  const posts = await publishedPosts();
+  const items = await Promise.all(
+    posts.map(async (post) => {
+      const link = new URL(joinBase(base, postPath(post.id)), site).href;
+      const { Content } = await render(post);
+      const html = await container.renderToString(Content, { locals: { postFile: post.filePath } });
+      return {
+        title: post.data.title,
+        description: post.data.description,
+        pubDate: post.data.date,
+        link,
+        categories: post.data.tags,
+        content: feedHtml(html, link),
+      };
+    }),
+  );
+  return rss({
+    title: 'Computed Figures',
+    description: 'Machine-learning and NLP posts whose figures are computed, not pasted.',
+    site: new URL(base, site).href,
+    items,
+  });
+}
