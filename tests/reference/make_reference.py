@@ -1,4 +1,5 @@
-"""Writes numpy's values for the first post's figures to numpy_reference.json.
+"""Writes numpy's values for the first post's figures (and the activations later posts use,
+such as tanh and ReLU) to numpy_reference.json.
 
 Run from the repository root:  python3 tests/reference/make_reference.py
 The tests compare our TypeScript helpers with this file; python is never run by the tests.
@@ -60,6 +61,35 @@ sigmoid_cases = [
     {"x": value, "sigmoid": float(sigmoid(numpy.float64(value)))} for value in sigmoid_inputs
 ]
 
+# tanh and ReLU with their gradients over linspace(-5, 5, 101), as the activations fixture post
+# (tests/fixtures/posts/nlp/activations-tanh-relu) computes them. Like the sigmoid's, the tanh's
+# gradient takes the activation: 1 - a**2. The ReLU's gradient at 0 is 0: numpy.where(x > 0, 1, 0).
+def tanh_gradient(a):
+    return 1 - a**2
+
+
+def relu(x):
+    return numpy.maximum(x, 0.0)
+
+
+def relu_gradient(x):
+    return numpy.where(x > 0, 1.0, 0.0)
+
+
+activation_x = numpy.linspace(-5, 5, 101)
+tanh_activations = numpy.tanh(activation_x)
+# Far into both tails, around 0 (signed zeros included) and where tanh rounds to 1.
+tanh_inputs = [-700.0, -40.0, -19.5, -1.0, -1e-8, -0.0, 0.0, 1e-300, 1e-8, 0.25, 0.5, 0.55, 1.0, 3.5, 19.0, 20.0, 40.0, 700.0]
+tanh_cases = [
+    {"x": value, "tanh": float(numpy.tanh(numpy.float64(value))), "gradient": float(tanh_gradient(numpy.tanh(numpy.float64(value))))}
+    for value in tanh_inputs
+]
+relu_inputs = [-1e308, -3.5, -5e-324, -0.0, 0.0, 5e-324, 1e-8, 2.5, 1e308]
+relu_cases = [
+    {"x": value, "relu": float(relu(numpy.float64(value))), "gradient": float(relu_gradient(numpy.float64(value)))}
+    for value in relu_inputs
+]
+
 reference = {
     "numpy_version": numpy.__version__,
     "x": x.tolist(),
@@ -75,6 +105,13 @@ reference = {
     "cumprod_cases": cumprod_cases,
     "full_cases": full_cases,
     "sigmoid_cases": sigmoid_cases,
+    "activation_x": activation_x.tolist(),
+    "tanh": tanh_activations.tolist(),
+    "tanh_gradient": tanh_gradient(tanh_activations).tolist(),
+    "relu": relu(activation_x).tolist(),
+    "relu_gradient": relu_gradient(activation_x).tolist(),
+    "tanh_cases": tanh_cases,
+    "relu_cases": relu_cases,
 }
 
 out = pathlib.Path(__file__).with_name("numpy_reference.json")
