@@ -1,0 +1,127 @@
+/**
+ * Renders a chart once per content: a finished RenderedChart is kept between builds as JSON under
+ * node_modules/.cache/charts/ (or $CHART_CACHE_DIR), named by the SHA-256 of the chart's id, its
+ * spec and the renderer's version. A chart whose spec did not change is read back instead of being
+ * rendered again; failures are never kept, so a chart that fails fails on every build.
+ *
+ * The renderer's version covers what a render depends on: the versions of vega and vega-lite, the
+ * lock file (any dependency change), and the source of every module in this folder plus the
+ * runtime's transform list (any change to the checks, the renderer or the theme). A file that is
+ * unreadable, corrupt or of the wrong shape is ignored and written again.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { version as vegaVersion } from 'vega';
+import { version as vegaLiteVersion } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
+import { renderChart, type RenderedChart } from './render.ts';
+
+export { ChartError } from './render.ts';
+
+/** The environment variable that moves the cache (tests and the bench point it at temporary folders). */
+export const CACHE_DIR_ENV = 'CHART_CACHE_DIR';
+
+/** Where the cache lives: $CHART_CACHE_DIR, else node_modules/.cache/charts under the project (the working directory). */
+export function chartCacheDir(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
+  return resolve(cwd, env[CACHE_DIR_ENV] || join('node_modules', '.cache', 'charts'));
+}
+
+/** The sources a render depends on, bundled in by Vite: this folder and the runtime's transform list. */
+const SOURCES = import.meta.glob<string>(['./*.ts', '../../client/runtime-transforms.ts'], { query: '?raw', import: 'default', eager: true });
+
+function lockFile(cwd: string): string {
+  try {
+    return readFileSync(join(cwd, 'package-lock.json'), 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+let rendererVersion: string | undefined;
+
+/** A hash of everything besides the chart itself that decides what a render gives. */
+export function chartRendererVersion(): string {
+  if (!rendererVersion) {
+    const hash = createHash('sha256').update(JSON.stringify({ vega: vegaVersion, vegaLite: vegaLiteVersion }));
+    hash.update(createHash('sha256').update(lockFile(process.cwd())).digest('hex'));
+    for (const path of Object.keys(SOURCES).sort()) hash.update(`\0${path}\0${SOURCES[path]}`);
+    rendererVersion = hash.digest('hex');
+  }
+  return rendererVersion;
+}
+
+/** The cache key of a chart: SHA-256 of its id, its spec and the renderer's version. */
+export function chartCacheKey(id: string, spec: TopLevelSpec, version = chartRendererVersion()): string {
+  return createHash('sha256').update(JSON.stringify([version, id, spec])).digest('hex');
+}
+
+function isRenderedChart(value: unknown): value is RenderedChart {
+  if (!value || typeof value !== 'object') return false;
+  const chart = value as Record<string, unknown>;
+  const isObject = (v: unknown) => !!v && typeof v === 'object' && !Array.isArray(v);
+  return (
+    typeof chart.svg === 'string' &&
+    typeof chart.width === 'number' &&
+    typeof chart.height === 'number' &&
+    isObject(chart.vegaLite) &&
+    isObject(chart.vega) &&
+    isObject(chart.datasets) &&
+    Object.values(chart.datasets as object).every(Array.isArray)
+  );
+}
+
+async function readEntry(file: string): Promise<RenderedChart | undefined> {
+  try {
+    const value: unknown = JSON.parse(await readFile(file, 'utf8'));
+    return isRenderedChart(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes the entry whole or not at all (a temporary file, renamed), so a reader never sees half of one. */
+async function writeEntry(dir: string, file: string, text: string): Promise<void> {
+  const temporary = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(temporary, text);
+    await rename(temporary, file);
+  } catch {
+    // A cache that cannot be written only costs the next build time.
+    await rm(temporary, { force: true });
+  }
+}
+
+export interface CacheOptions {
+  /** The cache folder; chartCacheDir() by default. */
+  readonly dir?: string;
+  /** The renderer; renderChart by default (tests count its calls). */
+  readonly render?: typeof renderChart;
+}
+
+/**
+ * Whether a chart read back from `text` gives the page what the chart itself gives. The page takes
+ * the compiled specs only as JSON (the payload and the spec shown), but reads the datasets' values
+ * (the table) and the SVG, so those must come back exactly: a Date or an undefined cell would not.
+ */
+function readsBackTheSame(chart: RenderedChart, text: string): boolean {
+  const back = JSON.parse(text) as RenderedChart;
+  return back.svg === chart.svg && back.width === chart.width && back.height === chart.height && isDeepStrictEqual(back.datasets, chart.datasets);
+}
+
+/**
+ * renderChart, served from the cache when this chart (same id, spec and renderer) was rendered
+ * before. Only charts that read back from JSON as rendered are kept.
+ */
+export async function cachedRenderChart(id: string, spec: TopLevelSpec, { dir = chartCacheDir(), render = renderChart }: CacheOptions = {}): Promise<RenderedChart> {
+  const file = join(dir, `${chartCacheKey(id, spec)}.json`);
+  const cached = await readEntry(file);
+  if (cached) return cached;
+  const chart = await render(id, spec);
+  const text = JSON.stringify(chart);
+  if (readsBackTheSame(chart, text)) await writeEntry(dir, file, text);
+  return chart;
+}
