@@ -1,0 +1,67 @@
+import { describe, expect, test } from 'vitest';
+import { byYear, neighbours, newestFirst, postsByTag, readingMinutes } from '../../src/lib/posts.ts';
+import { joinBase, postPath, tagPath, tagSlug } from '../../src/lib/site-paths.ts';
+import { feedHtml } from '../../src/lib/feed/feed-html.ts';
+
+const post = (id: string, date: string, tags: string[] = []) => ({ id, data: { title: id.toUpperCase(), date: new Date(date), tags } });
+
+describe('post lists', () => {
+  const posts = newestFirst([post('a', '2025-03-01', ['nlp']), post('b', '2026-01-01', ['nlp', 'rnn']), post('c', '2026-06-01', ['Neural Nets'])]);
+
+  test('newest first, older and newer neighbours', () => {
+    expect(posts.map((p) => p.id)).toEqual(['c', 'b', 'a']);
+    expect(neighbours(posts, 'b')).toEqual({ older: posts[2], newer: posts[0] });
+    expect(neighbours(posts, 'c')).toEqual({ older: posts[1], newer: undefined });
+    expect(neighbours(posts, 'missing')).toEqual({});
+  });
+
+  test('by year and by tag', () => {
+    expect(byYear(posts).map(([year, list]) => [year, list.map((p) => p.id)])).toEqual([
+      [2026, ['c', 'b']],
+      [2025, ['a']],
+    ]);
+    expect(postsByTag(posts).map(([tag, list]) => [tag, list.map((p) => p.id)])).toEqual([
+      ['Neural Nets', ['c']],
+      ['nlp', ['b', 'a']],
+      ['rnn', ['b']],
+    ]);
+  });
+
+  test('reading time counts the words of the prose, not the frontmatter or imports', () => {
+    const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
+    expect(readingMinutes(`---\ntitle: ${words(1000)}\n---\nimport x from 'y';\n${words(460)}`)).toBe(2);
+    expect(readingMinutes('')).toBe(1);
+  });
+});
+
+describe('site paths', () => {
+  test('join the base whether or not it ends in a slash', () => {
+    expect(joinBase('/', 'tags/')).toBe('/tags/');
+    expect(joinBase('/blog', 'tags/')).toBe('/blog/tags/');
+    expect(joinBase('/blog/', '/rss.xml')).toBe('/blog/rss.xml');
+    expect(joinBase('/blog/')).toBe('/blog/');
+  });
+
+  test('post and tag paths', () => {
+    expect(postPath('nlp/rnns-and-vanishing-gradients')).toBe('posts/nlp/rnns-and-vanishing-gradients/');
+    expect(tagSlug('Neural Nets & RNNs')).toBe('neural-nets-rnns');
+    expect(tagPath('Café')).toBe('tags/cafe/');
+  });
+});
+
+describe('feed HTML', () => {
+  test('drops scripts and KaTeX\'s visual HTML, keeps MathML and SVG, makes URLs absolute', () => {
+    const html =
+      '<p><a href="../other/">x</a><a href="#s">s</a><a href="https://w.org/">w</a></p>' +
+      '<span class="katex"><span class="katex-mathml"><math><mi>σ</mi></math></span><span class="katex-html" aria-hidden="true">σ</span></span>' +
+      '<figure><svg viewBox="0 0 1 1"></svg><script type="application/json">{}</script></figure>';
+    const out = feedHtml(html, 'https://example.org/blog/posts/nlp/a/');
+    expect(out).toContain('href="https://example.org/blog/posts/nlp/other/"');
+    expect(out).toContain('href="#s"');
+    expect(out).toContain('href="https://w.org/"');
+    expect(out).toContain('<math>');
+    expect(out).toContain('<svg');
+    expect(out).not.toContain('katex-html');
+    expect(out).not.toContain('<script');
+  });
+});
