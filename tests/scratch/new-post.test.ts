@@ -1,0 +1,105 @@
+/**
+ * `npm run new-post` end to end, in a scratch site with no posts: the command creates the post,
+ * `npm run build` builds it without a single edit (the page has its chart as an inline SVG and the
+ * home page lists it), the post's own figures.test.ts passes under the site's vitest config, and a
+ * second run with the same title is refused, naming the folder.
+ */
+import { execFile } from 'node:child_process';
+import { copyFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { npmRunBuild, ROOT } from '../support/build-site.ts';
+import { scratchSite, type ScratchSite } from '../support/scratch-site.ts';
+import { readPage } from '../support/site.ts';
+
+const run = promisify(execFile);
+
+/** A title that puts the slug rules and the frontmatter's quoting to work. */
+const TITLE = 'Attention: "Why" It\'s {Cheap} & <Fast>!';
+const SLUG = 'attention-why-its-cheap-fast';
+const FOLDER = `content/posts/nlp/${SLUG}`;
+
+/**
+ * The environment for the child processes: this one's, without what vitest adds (as
+ * tests/support/build-site.ts does for builds; a nested vitest would otherwise think it runs inside
+ * this one) and without npm's own variables from an outer `npm test`.
+ */
+function childEnv(): Record<string, string> {
+  const vitestEnv = new Set(['NODE_ENV', 'MODE', 'PROD', 'DEV', 'SSR', 'BASE_URL', 'TEST']);
+  return Object.fromEntries(
+    Object.entries(process.env).filter(
+      (entry): entry is [string, string] =>
+        entry[1] !== undefined && !vitestEnv.has(entry[0]) && !entry[0].startsWith('VITEST') && !/^npm_/i.test(entry[0]),
+    ),
+  );
+}
+
+/** Runs `npm run new-post -- <args>` in the scratch site; resolves with the exit code and output. */
+async function newPost(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return run('npm', ['run', '--silent', 'new-post', '--', ...args], { cwd: site.root, env: childEnv() }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code?: number; stdout?: string; stderr?: string }) => ({ code: error.code ?? -1, stdout: error.stdout ?? '', stderr: error.stderr ?? '' }),
+  );
+}
+
+let site: ScratchSite;
+let created: { code: number; stdout: string; stderr: string };
+
+beforeAll(async () => {
+  site = await scratchSite();
+  created = await newPost(['--category', 'nlp', '--date', '2026-12-01', TITLE]);
+}, 60_000);
+
+afterAll(async () => {
+  await site?.remove();
+});
+
+test('npm run new-post creates the post and prints what it created', async () => {
+  expect(created.stderr).toBe('');
+  expect(created.code).toBe(0);
+  expect(created.stdout).toContain(`Created ${FOLDER}/\n`);
+  for (const file of ['index.mdx', 'figures.ts', 'figures.test.ts']) expect(created.stdout).toMatch(new RegExp(`^  ${file.replace('.', '\\.')} `, 'm'));
+  expect(created.stdout).toContain(`Its URL is /posts/nlp/${SLUG}/ (dated 2026-12-01).`);
+  expect((await readdir(join(site.root, FOLDER))).sort()).toEqual(['figures.test.ts', 'figures.ts', 'index.mdx']);
+});
+
+test('the new post builds as it is, with its chart inline, and the home page lists it', async () => {
+  const { stdout } = await npmRunBuild(site.root);
+  expect(stdout).toContain('Built into dist/.');
+  const dist = join(site.root, 'dist');
+  const { document } = await readPage(dist, `posts/nlp/${SLUG}/`);
+  expect(document.querySelector('h1')?.textContent).toBe(TITLE);
+  const figure = document.querySelector('figure#sigmoid-and-gradient');
+  expect(figure?.querySelector('figcaption')?.textContent).toContain('Figure 1: The sigmoid (blue) and its gradient (red).');
+  const svg = figure?.querySelector('vega-chart > svg');
+  expect(svg?.getAttribute('viewBox')).toMatch(/^0 0 \d+ \d+$/);
+  expect(svg!.querySelectorAll('.mark-line path').length).toBe(2);
+  expect(document.querySelectorAll('.listing pre')).toHaveLength(3);
+  expect(document.querySelector('.printed__text')?.textContent).toBe('points : 61\nlargest gradient : 0.25000 at x = 0.00');
+  const { document: home } = await readPage(dist, '');
+  const link = [...home.querySelectorAll('a')].find((a) => a.getAttribute('href')?.endsWith(`posts/nlp/${SLUG}/`));
+  expect(link?.textContent?.trim()).toBe(TITLE);
+}, 240_000);
+
+test("the new post's figures.test.ts passes in the site's unit project", async () => {
+  await copyFile(join(ROOT, 'vitest.config.ts'), join(site.root, 'vitest.config.ts'));
+  const vitest = join(site.root, 'node_modules', 'vitest', 'vitest.mjs');
+  const { stdout } = await run(process.execPath, [vitest, 'run', '--project', 'unit', '--reporter', 'verbose', `${FOLDER}/figures.test.ts`], {
+    cwd: site.root,
+    env: { ...childEnv(), NO_COLOR: '1' },
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  expect(stdout).toContain(`${FOLDER}/figures.test.ts`);
+  expect(stdout).toMatch(/Tests\s+6 passed \(6\)/);
+  expect(stdout).not.toMatch(/failed|skipped/);
+}, 120_000);
+
+test('a second run with the same title is refused, naming the folder, and changes nothing', async () => {
+  const before = await readdir(join(site.root, FOLDER));
+  const again = await newPost(['--category', 'nlp', TITLE]);
+  expect(again.code).toBe(1);
+  expect(again.stdout).toBe('');
+  expect(again.stderr).toContain(`new-post: ${FOLDER}/ already exists: a post's folder is its URL (/posts/nlp/${SLUG}/), and new-post never overwrites one.`);
+  expect(await readdir(join(site.root, FOLDER))).toEqual(before);
+});
