@@ -4,5 +4,7 @@ declare namespace App {
     postFile?: string;
     /** The chart ids already on the page being rendered, to refuse a second chart with the same id. */
     chartIds?: Set<string>;
+    /** How many numbered figures the page has so far (FigureCaption, VegaChart). */
+    figureCount?: number;
   }
 }

@@ -11,6 +11,7 @@ import { expressionInterpreter } from 'vega-interpreter';
 import { RUNTIME_TRANSFORMS } from './runtime-transforms.ts';
 import { RUNTIME_READY_EVENT, type ChartRuntime } from './protocol.ts';
 import { createTooltipHandler } from './tooltip.ts';
+import { wireDownloads } from './downloads.ts';
 import type { ChartPayload } from '../lib/charts/embed.ts';
 import { formatNumber } from '../lib/charts/describe.ts';
 
@@ -154,6 +155,7 @@ async function hydrate(element: HTMLElement): Promise<void> {
   live.querySelector(':scope > form.vega-bindings:empty')?.remove();
   makeAccessible(element, live, view, payload.vega, staticSvg);
   staticSvg.replaceWith(live);
+  wireDownloads(element, view, payload);
 }
 
 const chartRuntime: ChartRuntime = { hydrate };

@@ -66,6 +66,8 @@ describe('the post at /posts/nlp/rnns-and-vanishing-gradients/', () => {
       const figure = document.querySelector(`figure#${id}`);
       expect(figure, id).not.toBeNull();
       expect(figure!.querySelector('figcaption')?.textContent).toContain(caption);
+      // Numbered in page order by the component, not typed by the author.
+      expect(figure!.querySelector(`#${id}-caption`)?.textContent).toMatch(new RegExp(`^Figure ${id === 'sigmoid-and-tangent' ? 1 : 2}: ${caption}\\.`));
       const svg = figure!.querySelector('vega-chart > svg');
       expect(svg?.getAttribute('viewBox')).toBe('0 0 900 750');
       expect(svg?.getAttribute('aria-labelledby')).toBe(`${id}-caption`);

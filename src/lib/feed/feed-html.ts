@@ -6,7 +6,7 @@
 import { parseHTML } from 'linkedom';
 
 /** Elements a feed reader cannot use: scripts, KaTeX's CSS-dependent HTML, the chart keyboard hints. */
-const DROP = ['script', 'style', '.katex-html', '.chart__keys', '.chart__status', 'a[data-offline-link]'];
+const DROP = ['script', 'style', '.katex-html', '.chart__keys', '.chart__status', '.chart__downloads', 'a[data-offline-link]'];
 
 /** Rewrites a post's HTML for a feed; `pageUrl` is the post's absolute URL. */
 export function feedHtml(html: string, pageUrl: string): string {

@@ -1,0 +1,64 @@
+/**
+ * Downloads for a live chart: its SVG, a PNG, its data as CSV and its Vega-Lite spec with the data
+ * put back in. The buttons are in the page from the start (hidden until the chart is live, so
+ * nothing moves); this wires them. Everything is made in the browser from what the page already
+ * holds, so it works from disk and in the offline file too.
+ */
+import type { View } from 'vega-view';
+import type { ChartPayload } from '../lib/charts/embed.ts';
+import { toCsv } from '../lib/charts/csv.ts';
+
+function save(name: string, blob: Blob): void {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Give the download a moment to start before the URL goes.
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}
+
+/** The chart's SVG as a file: colours given as currentColor become the colour they show now. */
+async function svgFile(view: View, element: HTMLElement): Promise<string> {
+  const color = getComputedStyle(element).color;
+  return (await view.toSVG()).replace(/currentColor/g, color);
+}
+
+/** Draws the SVG on a canvas at twice its size, on the page's background, and returns a PNG. */
+async function pngFile(svg: string, element: HTMLElement): Promise<Blob> {
+  const image = new Image();
+  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+  await image.decode();
+  const scale = 2;
+  const canvas = document.createElement('canvas');
+  canvas.width = image.naturalWidth * scale;
+  canvas.height = image.naturalHeight * scale;
+  const context = canvas.getContext('2d')!;
+  context.fillStyle = getComputedStyle(document.body).backgroundColor || '#fff';
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  context.drawImage(image, 0, 0, canvas.width, canvas.height);
+  return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('no PNG'))), 'image/png'));
+}
+
+/** The Vega-Lite spec the page shows, with its datasets back in: it reproduces the chart on its own. */
+function specFile(element: HTMLElement, payload: ChartPayload): string {
+  const shown = element.closest('figure')?.querySelector('.chart__spec code')?.textContent ?? '{}';
+  return `${JSON.stringify({ ...JSON.parse(shown), datasets: payload.datasets }, null, 2)}\n`;
+}
+
+/** Wires the figure's download buttons to the live view. */
+export function wireDownloads(element: HTMLElement, view: View, payload: ChartPayload): void {
+  const name = element.dataset.chartId ?? 'chart';
+  const actions: Record<string, () => Promise<void>> = {
+    svg: async () => save(`${name}.svg`, new Blob([await svgFile(view, element)], { type: 'image/svg+xml' })),
+    png: async () => save(`${name}.png`, await pngFile(await svgFile(view, element), element)),
+    csv: async () =>
+      save(`${name}.csv`, new Blob([Object.values(payload.datasets).map((rows) => toCsv(rows)).join('\n')], { type: 'text/csv' })),
+    spec: async () => save(`${name}.vl.json`, new Blob([specFile(element, payload)], { type: 'application/json' })),
+  };
+  for (const button of element.querySelectorAll<HTMLButtonElement>('.chart__downloads button[data-download]')) {
+    const action = actions[button.dataset.download ?? ''];
+    if (action) button.addEventListener('click', () => void action().catch((error: unknown) => console.error(`download failed: ${String(error)}`)));
+  }
+}

@@ -1,0 +1,78 @@
+/** Each live chart offers its SVG, a PNG, its data as CSV and its Vega-Lite spec as downloads. */
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { compile } from 'vega-lite';
+import { browserSkipReason, launchChromium } from '../support/browser.ts';
+import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { bringChartsToLife, watchPage, type PageWatch } from '../support/page-watch.ts';
+import { POST_PATH } from '../support/site.ts';
+import * as figures from '../../content/posts/nlp/rnns-and-vanishing-gradients/figures.ts';
+
+const skipReason = browserSkipReason();
+
+describe.skipIf(skipReason)('chart downloads', () => {
+  let server: StaticServer;
+  let browser: Browser;
+  let page: Page;
+  let watch: PageWatch;
+
+  beforeAll(async () => {
+    server = await serveStatic(inject('distDir'));
+    browser = await launchChromium();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    page = await context.newPage();
+    watch = await watchPage(page);
+    await page.goto(`${server.origin}/${POST_PATH}`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function download(id: string, format: string): Promise<{ name: string; bytes: Buffer }> {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.locator(`#${id} .chart__downloads button[data-download="${format}"]`).click()]);
+    return { name: file.suggestedFilename(), bytes: await readFile((await file.path())!) };
+  }
+
+  test('the buttons are hidden until the chart is live, then offer four files', async () => {
+    const buttons = page.locator('#cumulative-gradient .chart__downloads button');
+    expect(await buttons.count()).toBe(4);
+    expect(await buttons.first().isVisible()).toBe(false);
+    await bringChartsToLife(page, ['cumulative-gradient']);
+    expect(await buttons.first().isVisible()).toBe(true);
+  });
+
+  test('SVG and PNG', async () => {
+    const svg = await download('cumulative-gradient', 'svg');
+    expect(svg.name).toBe('cumulative-gradient.svg');
+    const text = svg.bytes.toString('utf8');
+    expect(text).toMatch(/^<svg[^>]+viewBox="0 0 900 750"/);
+    expect(text).not.toContain('currentColor');
+    const png = await download('cumulative-gradient', 'png');
+    expect(png.name).toBe('cumulative-gradient.png');
+    expect(png.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    // Twice the chart's size: width and height sit at bytes 16-23 of the IHDR chunk.
+    expect([png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)]).toEqual([1800, 1500]);
+  });
+
+  test('CSV holds the data with every digit', async () => {
+    const csv = (await download('cumulative-gradient', 'csv')).bytes.toString('utf8');
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).toBe('series,x,y');
+    expect(lines.slice(1)).toEqual(figures.decayingValues.map((y, i) => `Gradient,${figures.steps[i]},${y}`));
+  });
+
+  test('the Vega-Lite spec reproduces the chart on its own', async () => {
+    await bringChartsToLife(page, ['sigmoid-and-tangent']);
+    const { name, bytes } = await download('sigmoid-and-tangent', 'spec');
+    expect(name).toBe('sigmoid-and-tangent.vl.json');
+    const spec = JSON.parse(bytes.toString('utf8'));
+    expect(spec.datasets.series).toHaveLength(300);
+    expect(spec.title).toBe('Sigmoid and Tangent');
+    expect(() => compile(spec)).not.toThrow();
+    expect(watch.errors).toEqual([]);
+    expect(watch.cspViolations).toEqual([]);
+  });
+});
