@@ -1,0 +1,147 @@
+/**
+ * Proof of reuse: a second post, written from the shared helpers, builders and components alone,
+ * builds into the same kind of page as the first. The post, "Tanh and ReLU", is a fixture
+ * (tests/fixtures/posts/nlp/activations-tanh-relu/), never published: this test copies it into a
+ * scratch site's content/posts, builds it, and checks its figures the way tests/build/post.test.ts
+ * checks the first post's, with the shared checks in tests/support/figure-checks.ts.
+ */
+import { cp, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import * as figures from '../fixtures/posts/nlp/activations-tanh-relu/figures.ts';
+import { extractRegion } from '../../src/lib/source-region.ts';
+import { buildSite, ROOT } from '../support/build-site.ts';
+import { scratchSite, type ScratchSite } from '../support/scratch-site.ts';
+import { readPage } from '../support/site.ts';
+import {
+  chartFigureIds,
+  chartPayload,
+  dataTableCells,
+  embeddedSeries,
+  embeddedSeriesNames,
+  expectChartFigure,
+  listingTexts,
+  outsideReferences,
+  printedTexts,
+} from '../support/figure-checks.ts';
+
+const FIXTURE = join(ROOT, 'tests', 'fixtures', 'posts', 'nlp', 'activations-tanh-relu');
+const PAGE = 'posts/nlp/activations-tanh-relu/';
+
+/** Each chart of the fixture: its id, caption, and the helper values of each series it draws. */
+const CHARTS = [
+  {
+    id: 'tanh-and-gradient',
+    caption: 'Tanh and Its Gradient. Tanh (blue) and its gradient (red).',
+    series: { Tanh: figures.tanhActivations, 'Tanh gradient': figures.tanhGradients },
+  },
+  {
+    id: 'relu-and-gradient',
+    caption: 'ReLU and Its Gradient. ReLU (blue) and its gradient (red).',
+    series: { ReLU: figures.reluActivations, 'ReLU gradient': figures.reluGradients },
+  },
+] as const;
+
+let site: ScratchSite;
+let dist: string;
+let document: Document;
+
+beforeAll(async () => {
+  site = await scratchSite();
+  await cp(join(ROOT, 'tests', 'fixtures', 'posts'), join(site.root, 'content', 'posts'), { recursive: true });
+  dist = join(site.root, 'dist');
+  await buildSite(dist, site.root);
+  ({ document } = await readPage(dist, PAGE));
+}, 240_000);
+
+afterAll(async () => {
+  await site?.remove();
+});
+
+describe('the fixture post', () => {
+  test('uses every component src/components/index.ts exports', async () => {
+    const barrel = await readFile(join(ROOT, 'src', 'components', 'index.ts'), 'utf8');
+    const exported = [...barrel.matchAll(/export \{ default as (\w+) \}/g)].map((m) => m[1]!);
+    expect(exported).toEqual(expect.arrayContaining(['VegaChart', 'SourceListing', 'PrintedOutput']));
+    const mdx = await readFile(join(FIXTURE, 'index.mdx'), 'utf8');
+    const imported = /import \{ ([^}]+) \} from '~\/components\/index\.ts';/.exec(mdx)?.[1]?.split(', ') ?? [];
+    for (const name of exported) {
+      expect(imported, `the fixture imports ${name}`).toContain(name);
+      expect(mdx, `the fixture uses <${name}>`).toContain(`<${name} `);
+    }
+  });
+
+  test('its helper values are the activations numpy computes (tests/reference/numpy_reference.json)', async () => {
+    const reference = JSON.parse(await readFile(join(ROOT, 'tests', 'reference', 'numpy_reference.json'), 'utf8')) as Record<string, number[]>;
+    expect(figures.x).toEqual(reference.activation_x);
+    expect(figures.reluActivations).toEqual(reference.relu);
+    expect(figures.reluGradients).toEqual(reference.relu_gradient);
+    figures.tanhActivations.forEach((a, i) => expect(Math.abs(a - reference.tanh![i]!)).toBeLessThanOrEqual(1e-12 * Math.abs(reference.tanh![i]!)));
+    figures.tanhGradients.forEach((g, i) => expect(Math.abs(g - reference.tanh_gradient![i]!)).toBeLessThanOrEqual(2 ** -52));
+  });
+
+  test('has its two charts, each a <figure> with a caption and an inline SVG', () => {
+    expect(chartFigureIds(document)).toEqual(CHARTS.map((chart) => chart.id));
+    for (const chart of CHARTS) expectChartFigure(document, chart.id, { caption: chart.caption, lines: 2, viewBox: '0 0 900 750' });
+  });
+
+  test("embeds each chart's data equal to the fixture's helper values, exactly", () => {
+    for (const chart of CHARTS) {
+      expect(embeddedSeriesNames(document, chart.id)).toEqual(Object.keys(chart.series));
+      for (const [name, y] of Object.entries(chart.series)) expect(embeddedSeries(document, chart.id, name)).toEqual({ x: figures.x, y });
+    }
+    // The compiled spec refers to the data by name; the values are not repeated in it.
+    expect(JSON.stringify(chartPayload(document, 'tanh-and-gradient').vega)).not.toContain(String(figures.tanhActivations[1]));
+  });
+
+  test("shows each chart's data as a table with every digit", () => {
+    for (const chart of CHARTS) {
+      const expected = Object.entries(chart.series).flatMap(([name, y]) => y.map((value, i) => [name, String(figures.x[i]), String(value)]));
+      expect(expected).toHaveLength(202);
+      expect(dataTableCells(document, chart.id)).toEqual(expected);
+    }
+  });
+
+  test('shows the printed block computed at build time', () => {
+    expect(printedTexts(document)).toEqual([figures.printedGradients]);
+    expect(figures.printedGradients).toContain('tanh : largest 1.00000');
+  });
+
+  test('shows code listings cut from the files that ran', async () => {
+    const source = await readFile(join(FIXTURE, 'figures.ts'), 'utf8');
+    const activations = await readFile(join(ROOT, 'src', 'lib', 'activations.ts'), 'utf8');
+    expect(listingTexts(document)).toEqual([
+      extractRegion(source, 'imports'),
+      extractRegion(source, 'data'),
+      extractRegion(activations, 'tanh-gradient'),
+      extractRegion(source, 'tanh'),
+      extractRegion(activations, 'relu-gradient'),
+      extractRegion(source, 'relu'),
+      extractRegion(source, 'small-gradients'),
+      extractRegion(source, 'table'),
+    ]);
+  });
+
+  test('numbers its figures in page order with FigureCaption, the table figure included', () => {
+    const numbers = [...document.querySelectorAll('.figure-caption__number')].map((span) => span.textContent);
+    expect(numbers).toEqual(['Figure 1:', 'Figure 2:', 'Figure 3:']);
+    expect(document.getElementById('gradients-at-a-glance-caption')?.textContent).toBe('Figure 3: Both gradients at a few inputs.');
+    const cells = [...document.querySelectorAll('#gradients-at-a-glance tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
+    expect(cells).toEqual(figures.gradientTable.map((row) => [String(row.x), String(row.tanh), String(row.relu)]));
+  });
+
+  test('typesets its math with KaTeX at build time', () => {
+    const annotations = [...document.querySelectorAll('.katex annotation')].map((a) => a.textContent);
+    expect(annotations).toContain("\\tanh'(x) = 1 - \\tanh^2(x)");
+  });
+
+  test('is listed on the home page', async () => {
+    const { document: home } = await readPage(dist, '');
+    const link = [...home.querySelectorAll('a')].find((a) => a.getAttribute('href')?.endsWith(PAGE));
+    expect(link?.textContent?.trim()).toBe('Tanh and ReLU');
+  });
+});
+
+test('the built site loads nothing from outside itself', async () => {
+  expect(await outsideReferences(dist)).toEqual([]);
+});
