@@ -139,7 +139,7 @@ Write the post here. The chart, the listings and the printed output below are co
 <VegaChart
   id="sigmoid-and-gradient"
   spec={chart}
-  caption="Figure 1: The sigmoid (blue) and its gradient (red)."
+  caption="The sigmoid (blue) and its gradient (red)."
 />
 
 ## What It Prints

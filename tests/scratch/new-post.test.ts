@@ -2,10 +2,11 @@
  * `npm run new-post` end to end, in a scratch site with no posts: the command creates the post,
  * `npm run build` builds it without a single edit (the page has its chart as an inline SVG and the
  * home page lists it), the post's own figures.test.ts passes under the site's vitest config, and a
- * second run with the same title is refused, naming the folder.
+ * second run with the same title is refused, naming the folder. The same build also builds the
+ * example post README.md's "Writing a post" shows, so the README's example is one that builds.
  */
 import { execFile } from 'node:child_process';
-import { copyFile, readdir } from 'node:fs/promises';
+import { copyFile, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -43,12 +44,29 @@ async function newPost(args: readonly string[]): Promise<{ code: number; stdout:
   );
 }
 
+/** The example post in README.md's "Writing a post": its ```mdx block and its ```ts block. */
+async function readmeExample(): Promise<{ mdx: string; figures: string }> {
+  const readme = await readFile(join(ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Writing a post'));
+  const block = (lang: string) => new RegExp('```' + lang + '\\n([\\s\\S]*?)```').exec(section)?.[1];
+  const mdx = block('mdx');
+  const figures = block('ts');
+  expect(mdx, 'README.md shows the post\'s index.mdx').toBeDefined();
+  expect(figures, 'README.md shows the post\'s figures.ts').toBeDefined();
+  return { mdx: mdx!, figures: figures! };
+}
+
+const README_POST = 'content/posts/nlp/tanh-and-its-gradient';
+
 let site: ScratchSite;
 let created: { code: number; stdout: string; stderr: string };
 
 beforeAll(async () => {
   site = await scratchSite();
   created = await newPost(['--category', 'nlp', '--date', '2026-12-01', TITLE]);
+  const example = await readmeExample();
+  await site.write(`${README_POST}/index.mdx`, example.mdx);
+  await site.write(`${README_POST}/figures.ts`, example.figures);
 }, 60_000);
 
 afterAll(async () => {
@@ -71,7 +89,7 @@ test('the new post builds as it is, with its chart inline, and the home page lis
   const { document } = await readPage(dist, `posts/nlp/${SLUG}/`);
   expect(document.querySelector('h1')?.textContent).toBe(TITLE);
   const figure = document.querySelector('figure#sigmoid-and-gradient');
-  expect(figure?.querySelector('figcaption')?.textContent).toContain('Figure 1: The sigmoid (blue) and its gradient (red).');
+  expect(figure?.querySelector('figcaption')?.textContent).toContain('The sigmoid (blue) and its gradient (red).');
   const svg = figure?.querySelector('vega-chart > svg');
   expect(svg?.getAttribute('viewBox')).toMatch(/^0 0 \d+ \d+$/);
   expect(svg!.querySelectorAll('.mark-line path').length).toBe(2);
@@ -80,6 +98,14 @@ test('the new post builds as it is, with its chart inline, and the home page lis
   const { document: home } = await readPage(dist, '');
   const link = [...home.querySelectorAll('a')].find((a) => a.getAttribute('href')?.endsWith(`posts/nlp/${SLUG}/`));
   expect(link?.textContent?.trim()).toBe(TITLE);
+
+  // README.md's example post, built in the same site.
+  const { document: example } = await readPage(dist, 'posts/nlp/tanh-and-its-gradient/');
+  expect(example.querySelector('h1')?.textContent).toBe('Tanh and Its Gradient');
+  expect(example.querySelector('figure#tanh vega-chart > svg')?.getAttribute('viewBox')).toMatch(/^0 0 \d+ \d+$/);
+  expect(example.querySelector('.printed__text')?.textContent).toBe('largest gradient: 1');
+  expect(example.querySelector('.listing pre')?.textContent).toContain('export const chart = layeredLineChart(');
+  expect(example.querySelector('.katex annotation')?.textContent).toBe('1 - \\tanh^2(x)');
 }, 240_000);
 
 test("the new post's figures.test.ts passes in the site's unit project", async () => {
