@@ -42,3 +42,24 @@ export function postsByTag<T extends { data: { tags: readonly string[] } }>(post
   for (const post of posts) for (const tag of post.data.tags) tags.set(tag, [...(tags.get(tag) ?? []), post]);
   return [...tags].sort(([a], [b]) => a.localeCompare(b));
 }
+
+/** A heading for the contents list, with the subsections under it. */
+export interface ContentsEntry {
+  readonly slug: string;
+  readonly text: string;
+  readonly children: ContentsEntry[];
+}
+
+/** Sections (h2) with their subsections (h3) nested, for the post's contents; other depths are left out. */
+export function contentsTree(headings: readonly { depth: number; slug: string; text: string }[]): ContentsEntry[] {
+  const sections: ContentsEntry[] = [];
+  for (const { depth, slug, text } of headings) {
+    if (depth === 2) sections.push({ slug, text, children: [] });
+    else if (depth === 3) {
+      const entry = { slug, text, children: [] };
+      // A subsection before any section still gets listed, at the top level.
+      (sections.at(-1)?.children ?? sections).push(entry);
+    }
+  }
+  return sections;
+}

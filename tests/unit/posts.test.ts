@@ -65,3 +65,15 @@ describe('feed HTML', () => {
     expect(out).not.toContain('<script');
   });
 });
+
+describe('contents', () => {
+  test('nests subsections under their section and leaves deeper headings out', async () => {
+    const { contentsTree } = await import('../../src/lib/posts.ts');
+    const h = (depth: number, text: string) => ({ depth, slug: text.toLowerCase(), text });
+    expect(contentsTree([h(3, 'Orphan'), h(2, 'A'), h(3, 'A1'), h(4, 'Deep'), h(3, 'A2'), h(2, 'B')])).toEqual([
+      { slug: 'orphan', text: 'Orphan', children: [] },
+      { slug: 'a', text: 'A', children: [{ slug: 'a1', text: 'A1', children: [] }, { slug: 'a2', text: 'A2', children: [] }] },
+      { slug: 'b', text: 'B', children: [] },
+    ]);
+  });
+});
