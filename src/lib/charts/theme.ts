@@ -27,12 +27,27 @@ export const PLOT: ChartTheme = Object.freeze({
 /** Vega's default font sizes, before the theme's fontscale multiplies them. */
 const BASE_FONT_SIZE = { label: 10, title: 11, chartTitle: 13 } as const;
 
-/** The Vega-Lite `config` block for a theme: fonts scaled, a light grid, no chart border. */
+/**
+ * The colour of everything in a chart that is not data: axes, grid, legend text and the title.
+ * `currentColor` makes it the page's text colour (the CSS `color` of the element the SVG sits in),
+ * so one SVG, static or live, follows the site's light and dark themes without a second render.
+ * (CSS custom properties would not do: browsers ignore var() in SVG presentation attributes.)
+ */
+export const INK = 'currentColor';
+/** The grid is the ink, faint: about #dedede on white, #2e3338 on the dark theme's #0d1117. */
+const GRID_OPACITY = 0.15;
+
+/**
+ * The Vega-Lite `config` block for a theme: fonts scaled, a faint grid, no chart border, and a
+ * transparent background with axes, legend and title in the page's text colour (see INK).
+ */
 export function themeConfig(theme: ChartTheme = PLOT): Config {
   const label = BASE_FONT_SIZE.label * theme.fontscale;
   const title = BASE_FONT_SIZE.title * theme.fontscale;
   return {
     font: theme.font,
+    // No background rect: the page's background shows through, in either theme.
+    background: 'transparent',
     // Lines get thicker with the fonts, so they stay legible when the SVG is scaled to a phone.
     line: { strokeWidth: 1.5 * theme.fontscale },
     point: { size: 40 * theme.fontscale * theme.fontscale },
@@ -41,10 +56,22 @@ export function themeConfig(theme: ChartTheme = PLOT): Config {
       titleFontSize: title,
       titlePadding: 4 * theme.fontscale,
       tickSize: 5 * theme.fontscale,
-      gridColor: '#e6e6e6',
+      labelColor: INK,
+      titleColor: INK,
+      tickColor: INK,
+      domainColor: INK,
+      gridColor: INK,
+      gridOpacity: GRID_OPACITY,
     },
-    legend: { labelFontSize: label, titleFontSize: title, symbolSize: 100 * theme.fontscale, symbolStrokeWidth: 2 * theme.fontscale },
-    title: { fontSize: BASE_FONT_SIZE.chartTitle * theme.fontscale, anchor: 'middle', offset: 6 * theme.fontscale },
+    legend: {
+      labelFontSize: label,
+      titleFontSize: title,
+      labelColor: INK,
+      titleColor: INK,
+      symbolSize: 100 * theme.fontscale,
+      symbolStrokeWidth: 2 * theme.fontscale,
+    },
+    title: { fontSize: BASE_FONT_SIZE.chartTitle * theme.fontscale, anchor: 'middle', offset: 6 * theme.fontscale, color: INK, subtitleColor: INK },
     view: { stroke: null },
   };
 }
