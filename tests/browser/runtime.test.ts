@@ -57,9 +57,10 @@ describe.skipIf(skipReason)('the chart runtime, served over http', () => {
     const watch = await watchPage(page);
     const scripts = () => watch.requests.filter((r) => r.type === 'script').map((r) => new URL(r.url).pathname);
     await page.goto(`${server.origin}/${POST_PATH}`);
-    expect(scripts()).toEqual(['/_charts/chart-loader.js']);
+    // The theme script (blocking, in <head>) comes first; it is a few hundred bytes.
+    expect(scripts()).toEqual(['/_charts/theme.js', '/_charts/chart-loader.js']);
     await bringChartsToLife(page, FIGURE_IDS);
-    expect(scripts()).toEqual(['/_charts/chart-loader.js', '/_charts/chart-runtime.js']);
+    expect(scripts()).toEqual(['/_charts/theme.js', '/_charts/chart-loader.js', '/_charts/chart-runtime.js']);
     const runtime = await (await page.request.get(`${server.origin}/_charts/chart-runtime.js`)).text();
     // vega-lite's compiler and vega-embed would bring these in; the runtime must not hold them.
     expect(runtime).not.toMatch(/vega-embed|normalizeEncoding/);

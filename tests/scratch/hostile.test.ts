@@ -66,9 +66,9 @@ describe('hostile content in the built HTML', () => {
     expect(document.querySelectorAll('img').length).toBe(0);
     const handlers = [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${el.tagName} ${a.name}`));
     expect(handlers).toEqual([]);
-    // The only scripts are the loader and the JSON payload, which is data, not code.
+    // The only scripts are the site's own (loader, theme) and the JSON payload, which is data, not code.
     const scripts = [...document.querySelectorAll('script')].map((s) => s.getAttribute('type') ?? s.getAttribute('src'));
-    expect(scripts.sort()).toEqual(['../../../_charts/chart-loader.js', 'application/json']);
+    expect(scripts.sort()).toEqual(['../../../_charts/chart-loader.js', '../../../_charts/theme.js', 'application/json']);
   });
 
   test('the title, caption and description show the markup as text', () => {
