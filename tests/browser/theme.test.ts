@@ -67,7 +67,7 @@ function recordFirstFrame() {
   const read = () => ({
     theme: document.documentElement.dataset.theme ?? null,
     background: getComputedStyle(document.documentElement).backgroundColor,
-    body: Boolean(document.body),
+    body: document.body ? getComputedStyle(document.body).backgroundColor : null,
   });
   const w = window as unknown as { __firstFrame: Promise<unknown>; __domReady: Promise<unknown> };
   w.__firstFrame = new Promise((resolve) => requestAnimationFrame(() => resolve(read())));
@@ -77,15 +77,19 @@ function recordFirstFrame() {
 interface Snapshot {
   theme: string | null;
   background: string;
-  /** Whether the body had been parsed yet. */
-  body: boolean;
+  /** The body's background, once the body is parsed. */
+  body: string | null;
 }
 
 const firstFrame = (page: Page) => page.evaluate(() => (window as unknown as { __firstFrame: Promise<Snapshot> }).__firstFrame);
 const domReady = (page: Page) => page.evaluate(() => (window as unknown as { __domReady: Promise<Snapshot> }).__domReady);
 const pageTheme = (page: Page) => page.evaluate(() => document.documentElement.dataset.theme ?? null);
-/** The page's background: the root's, which paints the whole canvas. */
-const pageBackground = (page: Page) => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+/** The page's background: the root's, which paints the canvas (the body has the same). */
+const pageBackground = (page: Page) =>
+  page.evaluate(() => {
+    const [root, body] = [document.documentElement, document.body].map((el) => getComputedStyle(el).backgroundColor);
+    return root === body ? root : `root ${root}, body ${body}`;
+  });
 const stored = (page: Page) => page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
 
 /** What a chart's SVG looks like: its markup, and the computed colours of its non-data ink. */
@@ -193,7 +197,7 @@ describe.skipIf(skipReason)('dark mode in Chromium', () => {
     await page.goto(post(), { waitUntil: 'commit' });
     const first = await firstFrame(page);
     expect(first).toMatchObject({ theme: 'dark', background: COLOURS.dark.background });
-    expect(await domReady(page)).toEqual({ theme: 'dark', background: COLOURS.dark.background, body: true });
+    expect(await domReady(page)).toEqual({ theme: 'dark', background: COLOURS.dark.background, body: COLOURS.dark.background });
     const toggle = page.getByRole('button', TOGGLE);
     expect(await toggle.getAttribute('aria-pressed')).toBe('true');
     // Nothing stored: the page follows the system, also when it changes while the page is open.
