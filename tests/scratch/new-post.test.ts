@@ -10,7 +10,7 @@ import { copyFile, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { npmRunBuild, ROOT } from '../support/build-site.ts';
+import { cleanEnv, npmRunBuild, ROOT } from '../support/build-site.ts';
 import { scratchSite, type ScratchSite } from '../support/scratch-site.ts';
 import { readPage } from '../support/site.ts';
 
@@ -22,18 +22,12 @@ const SLUG = 'attention-why-its-cheap-fast';
 const FOLDER = `content/posts/nlp/${SLUG}`;
 
 /**
- * The environment for the child processes: this one's, without what vitest adds (as
- * tests/support/build-site.ts does for builds; a nested vitest would otherwise think it runs inside
- * this one) and without npm's own variables from an outer `npm test`.
+ * The environment for the child processes: this one's without what vitest adds (cleanEnv; a nested
+ * vitest would otherwise think it runs inside this one) and without npm's own variables from an
+ * outer `npm test`.
  */
 function childEnv(): Record<string, string> {
-  const vitestEnv = new Set(['NODE_ENV', 'MODE', 'PROD', 'DEV', 'SSR', 'BASE_URL', 'TEST']);
-  return Object.fromEntries(
-    Object.entries(process.env).filter(
-      (entry): entry is [string, string] =>
-        entry[1] !== undefined && !vitestEnv.has(entry[0]) && !entry[0].startsWith('VITEST') && !/^npm_/i.test(entry[0]),
-    ),
-  );
+  return Object.fromEntries(Object.entries(cleanEnv()).filter(([name]) => !/^npm_/i.test(name)));
 }
 
 /** Runs `npm run new-post -- <args>` in the scratch site; resolves with the exit code and output. */
