@@ -8,6 +8,7 @@ import { textMetrics } from 'vega-scenegraph';
 import { vegaLiteSchemaError } from './validate.ts';
 import { missingRuntimeTransforms, omittedFunctionCalls } from './runtime-check.ts';
 import { dataProblem, unknownFields } from './data-check.ts';
+import { withoutVoronoiCells } from './pointer-marks.ts';
 
 /** A build-time chart failure that names the chart (and, when the caller knows it, the file). */
 export class ChartError extends Error {
@@ -130,7 +131,9 @@ export async function renderChart(id: string, spec: TopLevelSpec): Promise<Rende
   if (omitted.length > 0) {
     throw new ChartError(id, `the chart's expressions call ${omitted.join(', ')}, which the browser runtime leaves out (see src/client/runtime-transforms.ts)`);
   }
-  const view = new View(dataflow, { renderer: 'none' });
+  // The static SVG has no use for the pointer's Voronoi cells; rendering without them is faster.
+  const staticSpec = withoutVoronoiCells(vega);
+  const view = new View(staticSpec ? parse(structuredClone(staticSpec)) : dataflow, { renderer: 'none' });
   let svg: string;
   try {
     // Vega numbers clip paths from a counter shared by the whole process; restart it so a chart's
