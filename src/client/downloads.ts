@@ -19,10 +19,16 @@ function save(name: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
 
-/** The chart's SVG as a file: colours given as currentColor become the colour they show now. */
+/**
+ * The chart's SVG as a file, as the reader sees it now: colours given as currentColor become the
+ * theme's text colour, on the theme's background (the chart itself is transparent).
+ */
 async function svgFile(view: View, element: HTMLElement): Promise<string> {
   const color = getComputedStyle(element).color;
-  return (await view.toSVG()).replace(/currentColor/g, color);
+  const background = getComputedStyle(document.body).backgroundColor || '#fff';
+  return (await view.toSVG())
+    .replace(/currentColor/g, color)
+    .replace(/^(<svg[^>]*>)/, (open) => `${open}<rect width="100%" height="100%" fill="${background}"/>`);
 }
 
 /** Draws the SVG on a canvas at twice its size, on the page's background, and returns a PNG. */

@@ -15,7 +15,9 @@ export function uniquePostIds(base = 'content/posts'): (options: { entry: string
     const id = postIdFromEntry(entry);
     const other = claimed.get(id);
     if (other && other !== entry) {
-      throw new Error(`two posts would have the URL /posts/${id}/: ${base}/${other} and ${base}/${entry}; keep one file per post folder`);
+      // Sorted, so the message does not depend on the order the files were found in.
+      const [first, second] = [other, entry].sort();
+      throw new Error(`two posts would have the URL /posts/${id}/: ${base}/${first} and ${base}/${second}; keep one file per post folder`);
     }
     claimed.set(id, entry);
     return id;

@@ -50,6 +50,8 @@ describe.skipIf(skipReason)('chart downloads', () => {
     const text = svg.bytes.toString('utf8');
     expect(text).toMatch(/^<svg[^>]+viewBox="0 0 900 750"/);
     expect(text).not.toContain('currentColor');
+    // On the page's background, since the chart itself is transparent.
+    expect(text).toMatch(/^<svg[^>]*><rect width="100%" height="100%" fill="rgb\(255, 255, 255\)"\/>/);
     const png = await download('cumulative-gradient', 'png');
     expect(png.name).toBe('cumulative-gradient.png');
     expect(png.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');

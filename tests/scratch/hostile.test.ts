@@ -74,7 +74,7 @@ describe('hostile content in the built HTML', () => {
   test('the title, caption and description show the markup as text', () => {
     const { document } = parseHTML(html);
     expect(document.querySelector('h1')?.textContent).toBe(`Hostile ${SCRIPT}`);
-    expect(document.querySelector('#hostile-caption')?.textContent).toBe(`Caption ${IMG} ${SCRIPT}`);
+    expect(document.querySelector('#hostile-caption')?.textContent).toBe(`Figure 1: Caption ${IMG} ${SCRIPT}`);
     expect(document.querySelector('meta[name="description"]')?.getAttribute('content')).toBe(`Markup everywhere ${IMG}`);
   });
 

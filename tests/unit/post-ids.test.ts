@@ -11,6 +11,6 @@ test('two files claiming one URL are refused, naming both; the same file may be 
   expect(generateId({ entry: 'nlp/a/index.mdx' })).toBe('nlp/a');
   expect(generateId({ entry: 'nlp/a/index.mdx' })).toBe('nlp/a');
   expect(() => generateId({ entry: 'nlp/a/index.md' })).toThrow(
-    'two posts would have the URL /posts/nlp/a/: content/posts/nlp/a/index.mdx and content/posts/nlp/a/index.md; keep one file per post folder',
+    'two posts would have the URL /posts/nlp/a/: content/posts/nlp/a/index.md and content/posts/nlp/a/index.mdx; keep one file per post folder',
   );
 });
