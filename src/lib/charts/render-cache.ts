@@ -30,7 +30,7 @@ export function chartCacheDir(env: NodeJS.ProcessEnv = process.env, cwd = proces
 }
 
 /** The sources a render depends on, bundled in by Vite: this folder and the runtime's transform list. */
-const SOURCES = import.meta.glob<string>(['./*.ts', '../../client/runtime-transforms.ts'], { query: '?raw', import: 'default', eager: true });
+const SOURCES = import.meta.glob<string>(['./*.ts', '../../client/runtime-transforms.ts', '../../client/transform-list.ts'], { query: '?raw', import: 'default', eager: true });
 
 function lockFile(cwd: string): string {
   try {
