@@ -3,10 +3,10 @@
  * printed block, KaTeX, code listings from the file that ran, and nothing from outside the site.
  */
 import { readFile, readdir } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
 import * as figures from '../../content/posts/nlp/rnns-and-vanishing-gradients/figures.ts';
-import type { ChartPayload } from '../../src/lib/charts/embed.ts';
+import { chartPayload, embeddedSeries, outsideReferences } from '../support/figure-checks.ts';
 import { extractRegion } from '../../src/lib/source-region.ts';
 import { POST_PATH, readPage } from '../support/site.ts';
 
@@ -18,16 +18,8 @@ beforeAll(async () => {
   ({ html, document } = await readPage(distDir, POST_PATH));
 });
 
-function payload(figureId: string): ChartPayload {
-  const script = document.querySelector(`#${figureId} script.chart__payload`);
-  expect(script, `figure ${figureId} embeds its payload`).not.toBeNull();
-  return JSON.parse(script!.textContent ?? '') as ChartPayload;
-}
-
-function rowsOf(figureId: string, series: string): { x: number[]; y: number[] } {
-  const rows = payload(figureId).datasets.series!.filter((row) => row.series === series) as { x: number; y: number }[];
-  return { x: rows.map((row) => row.x), y: rows.map((row) => row.y) };
-}
+const rowsOf = (figureId: string, series: string) => embeddedSeries(document, figureId, series);
+const payload = (figureId: string) => chartPayload(document, figureId);
 
 describe('the post at /posts/nlp/rnns-and-vanishing-gradients/', () => {
   test('has every section of the seed post, in order', () => {
@@ -133,24 +125,7 @@ describe('the built site', () => {
   }
 
   test('loads no script, style or font from outside the site', async () => {
-    const all = await files(distDir);
-    const external: string[] = [];
-    for (const file of all.filter((f) => /\.(html|css)$/.test(f))) {
-      const text = await readFile(file, 'utf8');
-      const refs = file.endsWith('.css')
-        ? [...text.matchAll(/url\(\s*["']?([^"')]+)/g)].map((m) => m[1]!)
-        : [...text.matchAll(/<(?:script|link|img|source|iframe)\b[^>]*>/g)]
-            .map((m) => m[0])
-            // A canonical or alternate link names an address; it loads nothing.
-            .filter((tag) => !/\brel="(canonical|alternate)"/.test(tag))
-            .map((tag) => /\b(?:src|href)="([^"]*)"/.exec(tag)?.[1] ?? '');
-      for (const ref of refs) {
-        if (/^(https?:)?\/\//.test(ref)) external.push(`${relative(distDir, file)}: ${ref}`);
-      }
-      // @import of a remote stylesheet would also load from elsewhere.
-      if (/@import\s+(url\()?["']?https?:/.test(text)) external.push(`${relative(distDir, file)}: @import`);
-    }
-    expect(external).toEqual([]);
+    expect(await outsideReferences(distDir)).toEqual([]);
   });
 
   test('serves KaTeX fonts itself, woff2 only', async () => {

@@ -2,8 +2,6 @@
  * Checks on a built post's figures, shared by tests that build a post and read its HTML: each
  * chart a <figure> with a caption and an inline SVG, its embedded data, its data table, the
  * printed blocks, the code listings, and nothing loaded from outside the site.
- *
- * (tests/build/post.test.ts makes the same checks on the first post inline; it predates this file.)
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
