@@ -137,6 +137,23 @@ describe('the self-contained file', () => {
     expect(html).not.toMatch(/\s(src|href)="\.\.?\//);
   });
 
+  test('lists the CSP hashes in document order, however long each file takes to read', async () => {
+    const twoScripts = page.replace('</head>', '<script src="../../_charts/chart-runtime.js"></script></head>');
+    const slowFirst = (delays: Record<string, number>) => async (path: string) => {
+      await new Promise((resolve) => setTimeout(resolve, delays[path] ?? 0));
+      return read(path);
+    };
+    const build = (delays: Record<string, number>) =>
+      buildOfflineHtml({ html: twoScripts, file: 'posts/a/index.html', siteUrl: 'https://example.org/', read: slowFirst(delays) });
+    const [loaderSlow, runtimeSlow] = await Promise.all([
+      build({ '_charts/chart-loader.js': 30 }),
+      build({ '_charts/chart-runtime.js': 30 }),
+    ]);
+    expect(loaderSlow).toBe(runtimeSlow);
+    const policy = /content="([^"]*)"/.exec(loaderSlow)![1]!;
+    expect(policy.indexOf(sha256Source('loader("$&$\'")'))).toBeLessThan(policy.indexOf(sha256Source('runtime("<\\/script>")')));
+  });
+
   test('fails, naming the file, when an asset cannot be read', async () => {
     await expect(
       buildOfflineHtml({ html: page.replace('site.css', 'gone.css'), file: 'posts/a/index.html', siteUrl: 'https://example.org/', read }),

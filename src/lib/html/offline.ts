@@ -66,14 +66,11 @@ async function inlineStylesheet(input: OfflineInput, href: string): Promise<stri
 
 /** Builds the self-contained file for one page. */
 export async function buildOfflineHtml(input: OfflineInput): Promise<string> {
-  const styles: string[] = [];
-  const scripts: string[] = [];
   const canonical = new URL(input.file.replace(/index\.html$/, ''), input.siteUrl).href;
 
   let html = await replaceAsync(input.html, /<link\b[^>]*\brel="stylesheet"[^>]*>/g, async (tag) => {
     const href = /\bhref="([^"]+)"/.exec(tag!)![1]!;
     const css = safeInline(await inlineStylesheet(input, href), 'style');
-    styles.push(css);
     return `<style>${css}</style>`;
   });
 
@@ -85,7 +82,6 @@ export async function buildOfflineHtml(input: OfflineInput): Promise<string> {
 
   const inlineScript = async (path: string) => {
     const code = safeInline(new TextDecoder().decode(await input.read(path)), 'script');
-    scripts.push(code);
     return `<script>${code}</script>`;
   };
   html = await replaceAsync(html, /<script\b[^>]*\bsrc="([^"]+)"[^>]*><\/script>/g, (_, src) =>
@@ -101,7 +97,11 @@ export async function buildOfflineHtml(input: OfflineInput): Promise<string> {
     /^[a-z][a-z0-9+.-]*:/i.test(href) ? match : `${start}${new URL(href, canonical).href}"`,
   );
 
-  const meta = cspMetaTag(offlinePolicy({ scripts, styles }));
+  // Hashes in document order, read from the finished file: the inlining above runs concurrently,
+  // and collecting as it went would order them by which file was read first.
+  const inlineCode = (element: 'script' | 'style') =>
+    [...html.matchAll(new RegExp(`<${element}>([\\s\\S]*?)</${element}>`, 'g'))].map((m) => m[1]!);
+  const meta = cspMetaTag(offlinePolicy({ scripts: inlineCode('script'), styles: inlineCode('style') }));
   html = html.includes('http-equiv="Content-Security-Policy"')
     ? html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, () => meta)
     : html.replace('<head>', () => `<head>${meta}`);
