@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { join, relative, sep } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { relativizeCss, relativizeHtml } from '../lib/html/relative-urls.ts';
-import { buildOfflineHtml } from '../lib/html/offline.ts';
+import { buildOfflineHtml, SharedWork } from '../lib/html/offline.ts';
 import { RUNTIME_FILE } from '../client/protocol.ts';
 import { CHART_SCRIPTS_DIR } from './chart-runtime.ts';
 
@@ -18,6 +18,21 @@ async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
   return entries.filter((entry) => entry.isFile()).map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'));
 }
+
+/** Runs `task` on every item, at most `limit` at a time. */
+async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await task(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/**
+ * Pages are rewritten a few at a time: one by one, the step mostly waited on the disk, and all at
+ * once, a large site would hold every page and its self-contained copy in memory together.
+ */
+const PAGES_AT_ONCE = 8;
 
 /** Posts are the pages under posts/ (their offline files are written by this step). */
 function isPostPage(file: string): boolean {
@@ -37,23 +52,32 @@ export default function portableHtml(): AstroIntegration {
       'astro:build:done': async ({ dir }) => {
         const root = fileURLToPath(dir);
         const files = await filesUnder(root);
-        const read = (file: string) => readFile(join(root, file));
         for (const file of files.filter((f) => f.endsWith('.css'))) {
           await writeFile(join(root, file), relativizeCss(await readFile(join(root, file), 'utf8'), file, base));
         }
-        for (const file of files.filter((f) => f.endsWith('.html'))) {
+        // Every post inlines the same stylesheets, fonts and scripts: read each once (after the
+        // stylesheets above were rewritten; nothing below writes an asset).
+        const assets = new Map<string, Promise<Uint8Array>>();
+        const shared = new SharedWork();
+        const read = (file: string) => {
+          let bytes = assets.get(file);
+          if (!bytes) assets.set(file, (bytes = readFile(join(root, file))));
+          return bytes;
+        };
+        await eachLimited(files.filter((f) => f.endsWith('.html')), PAGES_AT_ONCE, async (file) => {
           const html = relativizeHtml(await readFile(join(root, file), 'utf8'), file, base);
           await writeFile(join(root, file), html);
-          if (!isPostPage(file)) continue;
+          if (!isPostPage(file)) return;
           const offline = await buildOfflineHtml({
             html,
             file,
             siteUrl: site,
             appendScripts: [`${CHART_SCRIPTS_DIR}/${RUNTIME_FILE}`],
             read,
+            shared,
           });
           await writeFile(join(root, file.replace(/index\.html$/, OFFLINE_FILE)), offline);
-        }
+        });
       },
     },
   };

@@ -5,9 +5,12 @@ export function newestFirst<T extends { data: { date: Date; title: string } }>(p
   return [...posts].sort((a, b) => b.data.date.getTime() - a.data.date.getTime() || a.data.title.localeCompare(b.data.title));
 }
 
+// Made once: building a formatter costs far more than using one, and every list shows every post.
+const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
 /** A date as readers see it, in UTC so the build does not depend on the machine's time zone: "18 October 2020". */
 export function formatDate(date: Date): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return DATE_FORMAT.format(date);
 }
 
 /** Minutes to read a post's source at 230 words a minute, at least 1; code and markup count as prose would. */

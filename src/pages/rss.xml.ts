@@ -1,20 +1,21 @@
 /**
  * The feed: every published post with its full content, figures as inline SVG. The posts are
- * rendered with Astro's container API, the same components the pages use.
+ * rendered with Astro's container API, the same components the pages use. The finished feed is
+ * kept between builds, keyed by a fingerprint of every source (src/lib/feed/feed-cache.ts), so a
+ * rebuild that changed nothing renders no post a second time.
  */
-import rss from '@astrojs/rss';
+import { getRssString } from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { loadRenderers } from 'astro:container';
 import { render } from 'astro:content';
 import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
 import { publishedPosts } from '../collections/posts.ts';
+import { cachedFeed, feedCacheKey, sourceFingerprint } from '../lib/feed/feed-cache.ts';
 import { feedHtml } from '../lib/feed/feed-html.ts';
 import { joinBase, postPath } from '../lib/site-paths.ts';
 
-export async function GET(context: APIContext) {
-  const site = context.site ?? new URL('http://localhost/');
-  const base = import.meta.env.BASE_URL;
+async function buildFeed(site: URL, base: string): Promise<string> {
   const container = await AstroContainer.create({ renderers: await loadRenderers([getContainerRenderer()]) });
   const posts = await publishedPosts();
   const items = await Promise.all(
@@ -32,10 +33,19 @@ export async function GET(context: APIContext) {
       };
     }),
   );
-  return rss({
+  return getRssString({
     title: 'Computed Figures',
     description: 'Machine-learning and NLP posts whose figures are computed, not pasted.',
     site: new URL(base, site).href,
     items,
   });
+}
+
+export async function GET(context: APIContext) {
+  const site = context.site ?? new URL('http://localhost/');
+  const base = import.meta.env.BASE_URL;
+  const fingerprint = await sourceFingerprint();
+  const key = fingerprint && feedCacheKey(fingerprint, import.meta.env.MODE, site.href, base);
+  const feed = await cachedFeed(key, () => buildFeed(site, base));
+  return new Response(feed, { headers: { 'Content-Type': 'application/xml' } });
 }

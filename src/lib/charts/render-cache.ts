@@ -9,14 +9,14 @@
  * runtime's transform list (any change to the checks, the renderer or the theme). A file that is
  * unreadable, corrupt or of the wrong shape is ignored and written again.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { version as vegaVersion } from 'vega';
 import { version as vegaLiteVersion } from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
+import { cacheDir, readCacheEntry, writeCacheEntry } from '../build-cache.ts';
 import { renderChart, type RenderedChart } from './render.ts';
 
 export { ChartError } from './render.ts';
@@ -26,7 +26,7 @@ export const CACHE_DIR_ENV = 'CHART_CACHE_DIR';
 
 /** Where the cache lives: $CHART_CACHE_DIR, else node_modules/.cache/charts under the project (the working directory). */
 export function chartCacheDir(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
-  return resolve(cwd, env[CACHE_DIR_ENV] || join('node_modules', '.cache', 'charts'));
+  return cacheDir('charts', CACHE_DIR_ENV, env, cwd);
 }
 
 /** The sources a render depends on, bundled in by Vite: this folder and the runtime's transform list. */
@@ -74,24 +74,12 @@ function isRenderedChart(value: unknown): value is RenderedChart {
 }
 
 async function readEntry(file: string): Promise<RenderedChart | undefined> {
+  const text = await readCacheEntry(file);
   try {
-    const value: unknown = JSON.parse(await readFile(file, 'utf8'));
+    const value: unknown = text === undefined ? undefined : JSON.parse(text);
     return isRenderedChart(value) ? value : undefined;
   } catch {
     return undefined;
-  }
-}
-
-/** Writes the entry whole or not at all (a temporary file, renamed), so a reader never sees half of one. */
-async function writeEntry(dir: string, file: string, text: string): Promise<void> {
-  const temporary = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    await mkdir(dir, { recursive: true });
-    await writeFile(temporary, text);
-    await rename(temporary, file);
-  } catch {
-    // A cache that cannot be written only costs the next build time.
-    await rm(temporary, { force: true });
   }
 }
 
@@ -122,6 +110,6 @@ export async function cachedRenderChart(id: string, spec: TopLevelSpec, { dir = 
   if (cached) return cached;
   const chart = await render(id, spec);
   const text = JSON.stringify(chart);
-  if (readsBackTheSame(chart, text)) await writeEntry(dir, file, text);
+  if (readsBackTheSame(chart, text)) await writeCacheEntry(dir, file, text);
   return chart;
 }

@@ -33,13 +33,14 @@ export function sha256Source(text: string): string {
 
 /**
  * The policy of a self-contained file: nothing may load from anywhere, only its own inline
- * scripts and styles (by hash) run, and fonts and images come from data: URIs.
+ * scripts and styles (by hash) run, and fonts and images come from data: URIs. `source` gives
+ * a text's hash source (a caller that hashes the same texts again and again may remember them).
  */
-export function offlinePolicy(inline: { scripts: readonly string[]; styles: readonly string[] }): string {
+export function offlinePolicy(inline: { scripts: readonly string[]; styles: readonly string[] }, source: (text: string) => string = sha256Source): string {
   return formatPolicy({
     'default-src': ["'none'"],
-    'script-src': inline.scripts.map(sha256Source),
-    'style-src': inline.styles.map(sha256Source),
+    'script-src': inline.scripts.map((text) => source(text)),
+    'style-src': inline.styles.map((text) => source(text)),
     'style-src-attr': ["'unsafe-inline'"],
     'img-src': ['data:'],
     'font-src': ['data:'],

@@ -4,7 +4,7 @@
  * a CSP that allows nothing but what the file holds.
  */
 import { posix } from 'node:path';
-import { cspMetaTag, offlinePolicy } from './csp.ts';
+import { cspMetaTag, offlinePolicy, sha256Source } from './csp.ts';
 import { pruneKatexFontFaces, usedKatexFaces } from './katex-fonts.ts';
 
 export interface OfflineInput {
@@ -18,6 +18,33 @@ export interface OfflineInput {
   readonly appendScripts?: readonly string[];
   /** Reads a file of the output folder. */
   readonly read: (path: string) => Promise<Uint8Array>;
+  /** Work shared with the other pages of the same build; see SharedWork. */
+  readonly shared?: SharedWork;
+}
+
+/**
+ * What the pages of one build can share, remembered between calls of buildOfflineHtml: the
+ * inlined stylesheets, scripts and icons, and the hashes of inline code. Every post inlines the
+ * same chart runtime; without this each one would decode, escape and hash the same 400 KB again.
+ * Make one per build: it assumes the output folder's assets do not change while it lives.
+ */
+export class SharedWork {
+  private readonly inlined = new Map<string, Promise<string>>();
+  private readonly hashes = new Map<string, string>();
+
+  /** `make()`'s result, made once per key. */
+  inline(key: string, make: () => Promise<string>): Promise<string> {
+    let text = this.inlined.get(key);
+    if (!text) this.inlined.set(key, (text = make()));
+    return text;
+  }
+
+  /** The CSP hash source of an inline text, computed once per text. */
+  hash(text: string): string {
+    let source = this.hashes.get(text);
+    if (!source) this.hashes.set(text, (source = sha256Source(text)));
+    return source;
+  }
 }
 
 const MEDIA_TYPES: Record<string, string> = {
@@ -55,34 +82,49 @@ function safeInline(text: string, element: 'script' | 'style'): string {
   return text.replace(new RegExp(`</${element}`, 'gi'), `<\\/${element}`);
 }
 
+/** The stylesheet's text, ready to inline: only the KaTeX fonts the page uses, each as a data: URI. */
 async function inlineStylesheet(input: OfflineInput, href: string): Promise<string> {
   const cssFile = resolvePath(input.file, href);
   const css = new TextDecoder().decode(await input.read(cssFile));
-  const pruned = pruneKatexFontFaces(css, usedKatexFaces(css, input.html));
-  return replaceAsync(pruned, /url\((["']?)([^"')]+)\1\)/g, async (match, _quote, url) =>
-    url!.startsWith('data:') ? match! : `url(${await dataUri(resolvePath(cssFile, url!), input.read)})`,
-  );
+  const faces = usedKatexFaces(css, input.html);
+  const make = async () => {
+    const pruned = pruneKatexFontFaces(css, faces);
+    const inlined = await replaceAsync(pruned, /url\((["']?)([^"')]+)\1\)/g, async (match, _quote, url) =>
+      url!.startsWith('data:') ? match! : `url(${await dataUri(resolvePath(cssFile, url!), input.read)})`,
+    );
+    return safeInline(inlined, 'style');
+  };
+  return input.shared ? input.shared.inline(`style ${cssFile} ${[...faces].sort().join(',')}`, make) : make();
 }
 
 /** Builds the self-contained file for one page. */
 export async function buildOfflineHtml(input: OfflineInput): Promise<string> {
   const canonical = new URL(input.file.replace(/index\.html$/, ''), input.siteUrl).href;
 
-  let html = await replaceAsync(input.html, /<link\b[^>]*\brel="stylesheet"[^>]*>/g, async (tag) => {
+  // Links to other pages lead to the web; the link to this very file becomes "read it online".
+  // Done before anything is inlined: the page is a fifth of the finished file, and the inlined
+  // code is not markup to rewrite.
+  let html = input.html.replace(/<a\b[^>]*\bdata-offline-link\b[^>]*>[^<]*<\/a>/g, `<a href="${canonical}">Read this post online</a>`);
+  html = html.replace(/(<a\b[^>]*\shref=")([^"#][^"]*)"/g, (match, start: string, href: string) =>
+    /^[a-z][a-z0-9+.-]*:/i.test(href) ? match : `${start}${new URL(href, canonical).href}"`,
+  );
+
+  html = await replaceAsync(html, /<link\b[^>]*\brel="stylesheet"[^>]*>/g, async (tag) => {
     const href = /\bhref="([^"]+)"/.exec(tag!)![1]!;
-    const css = safeInline(await inlineStylesheet(input, href), 'style');
-    return `<style>${css}</style>`;
+    return `<style>${await inlineStylesheet(input, href)}</style>`;
   });
 
   html = await replaceAsync(html, /<link\b[^>]*\brel="icon"[^>]*>/g, async (tag) => {
     const href = /\bhref="([^"]+)"/.exec(tag!)![1]!;
-    const uri = await dataUri(resolvePath(input.file, href), input.read);
+    const path = resolvePath(input.file, href);
+    const make = () => dataUri(path, input.read);
+    const uri = await (input.shared ? input.shared.inline(`uri ${path}`, make) : make());
     return tag!.replace(`href="${href}"`, () => `href="${uri}"`);
   });
 
-  const inlineScript = async (path: string) => {
-    const code = safeInline(new TextDecoder().decode(await input.read(path)), 'script');
-    return `<script>${code}</script>`;
+  const inlineScript = (path: string) => {
+    const make = async () => `<script>${safeInline(new TextDecoder().decode(await input.read(path)), 'script')}</script>`;
+    return input.shared ? input.shared.inline(`script ${path}`, make) : make();
   };
   html = await replaceAsync(html, /<script\b[^>]*\bsrc="([^"]+)"[^>]*><\/script>/g, (_, src) =>
     inlineScript(resolvePath(input.file, src!)),
@@ -91,17 +133,12 @@ export async function buildOfflineHtml(input: OfflineInput): Promise<string> {
   // Function replacers throughout: a string replacement would expand "$&" or "$'" found in the code.
   html = html.replace('</body>', () => `${appended.join('')}</body>`);
 
-  // Links to other pages lead to the web; the link to this very file becomes "read it online".
-  html = html.replace(/<a\b[^>]*\bdata-offline-link\b[^>]*>[^<]*<\/a>/g, `<a href="${canonical}">Read this post online</a>`);
-  html = html.replace(/(<a\b[^>]*\shref=")([^"#][^"]*)"/g, (match, start: string, href: string) =>
-    /^[a-z][a-z0-9+.-]*:/i.test(href) ? match : `${start}${new URL(href, canonical).href}"`,
-  );
-
   // Hashes in document order, read from the finished file: the inlining above runs concurrently,
   // and collecting as it went would order them by which file was read first.
   const inlineCode = (element: 'script' | 'style') =>
     [...html.matchAll(new RegExp(`<${element}>([\\s\\S]*?)</${element}>`, 'g'))].map((m) => m[1]!);
-  const meta = cspMetaTag(offlinePolicy({ scripts: inlineCode('script'), styles: inlineCode('style') }));
+  const hash = input.shared ? (text: string) => input.shared!.hash(text) : sha256Source;
+  const meta = cspMetaTag(offlinePolicy({ scripts: inlineCode('script'), styles: inlineCode('style') }, hash));
   html = html.includes('http-equiv="Content-Security-Policy"')
     ? html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, () => meta)
     : html.replace('<head>', () => `<head>${meta}`);

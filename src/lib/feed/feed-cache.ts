@@ -1,0 +1,79 @@
+/**
+ * The feed carries every post in full, so building it renders every post a second time and
+ * escapes all of it into XML; on a no-change rebuild of a large site that was most of the build.
+ * This cache keeps the finished feed between builds, under node_modules/.cache/feed/ (or
+ * $FEED_CACHE_DIR).
+ *
+ * The feed depends on every post's MDX and frontmatter, on whatever the MDX imports (figures
+ * modules, the helpers and components in src/, modules shared between posts), on the Markdown
+ * pipeline in astro.config.mjs and on the installed packages. Rather than trace imports, the key
+ * takes a fingerprint of all of them: every file under src/ and content/, the config files and
+ * the lock file. So a no-change rebuild renders no post for the feed, and any source change builds
+ * the feed again as a build without the cache would: the cache can fail to help, never be stale.
+ * Without src/ or content/ in the working directory there is no fingerprint and nothing is cached.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { cacheDir, readCacheEntry, writeCacheEntry } from '../build-cache.ts';
+
+/** The environment variable that moves the cache. */
+export const FEED_CACHE_DIR_ENV = 'FEED_CACHE_DIR';
+
+/** Where the cache lives: $FEED_CACHE_DIR, else node_modules/.cache/feed under the project. */
+export function feedCacheDir(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
+  return cacheDir('feed', FEED_CACHE_DIR_ENV, env, cwd);
+}
+
+/** The folders whose every file goes into the fingerprint; both must exist. */
+const SOURCE_FOLDERS = ['src', 'content'];
+/** Single files that go in when they exist. */
+const SOURCE_FILES = ['astro.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'];
+
+async function filesUnder(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+}
+
+/**
+ * SHA-256 over the path and bytes of every source file of the site under `root`, in a fixed
+ * order; undefined when src/ or content/ cannot be read.
+ */
+export async function sourceFingerprint(root = process.cwd()): Promise<string | undefined> {
+  let files: string[];
+  try {
+    files = (await Promise.all(SOURCE_FOLDERS.map((folder) => filesUnder(join(root, folder))))).flat();
+  } catch {
+    return undefined;
+  }
+  files.push(...SOURCE_FILES.map((file) => join(root, file)));
+  const paths = files.map((file) => relative(root, file).split(sep).join('/')).sort();
+  const contents = await Promise.all(paths.map((path) => readFile(join(root, path)).catch(() => undefined)));
+  const hash = createHash('sha256');
+  paths.forEach((path, i) => {
+    const bytes = contents[i];
+    if (bytes) hash.update(`\0${path}\0${bytes.length}\0`).update(bytes);
+  });
+  return hash.digest('hex');
+}
+
+/** The feed's cache key: the fingerprint, and what else the feed depends on (the site's URL and base, the build mode). */
+export function feedCacheKey(fingerprint: string, ...parts: readonly string[]): string {
+  return createHash('sha256').update(JSON.stringify([fingerprint, ...parts])).digest('hex');
+}
+
+/**
+ * The feed `produce` gives, read from the cache when an entry for `key` exists. With no key
+ * (no fingerprint), it produces every time and keeps nothing. A failure is never kept. The entry
+ * is the feed itself (parsing 20 MB of JSON would cost more than the check it allows); the key is
+ * its name, and entries are only ever written whole, so an empty one is the only kind to distrust.
+ */
+export async function cachedFeed(key: string | undefined, produce: () => Promise<string>, dir = feedCacheDir()): Promise<string> {
+  if (!key) return produce();
+  const file = join(dir, `${key}.xml`);
+  const cached = await readCacheEntry(file);
+  if (cached) return cached;
+  const feed = await produce();
+  await writeCacheEntry(dir, file, feed);
+  return feed;
+}
