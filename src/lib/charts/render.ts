@@ -8,7 +8,7 @@ import { textMetrics } from 'vega-scenegraph';
 import { vegaLiteSchemaError } from './validate.ts';
 import { missingRuntimeTransforms, omittedFunctionCalls } from './runtime-check.ts';
 import { dataProblem, unknownFields } from './data-check.ts';
-import { withoutVoronoiCells } from './pointer-marks.ts';
+import { withEmptyVoronoiCells } from './pointer-marks.ts';
 
 /** A build-time chart failure that names the chart (and, when the caller knows it, the file). */
 export class ChartError extends Error {
@@ -73,13 +73,13 @@ export function prefixSvgIds(svg: string, prefix: string): string {
 }
 
 /**
- * Drops what a static SVG cannot use: the invisible Voronoi cells that catch the pointer for
- * tooltips, and marks drawn at opacity 0 (hover markers). They are most of the bytes of a
- * chart with a tooltip, and the live view draws them again anyway.
+ * Drops what a static SVG cannot use: the groups of invisible Voronoi cells that catch the pointer
+ * for tooltips (renderChart leaves them empty; a spec rendered whole would fill them), and marks
+ * drawn at opacity 0 (hover markers). The live view draws them again anyway.
  */
 export function stripInteractiveMarks(svg: string): string {
   return svg
-    .replace(/<g class="mark-path role-mark [^"]*_voronoi"[^>]*>(?:<path [^>]*\/>)*<\/g>/g, '')
+    .replace(/<g class="mark-path role-mark [^"]*_voronoi"[^>]*?(?:\/>|>(?:<path [^>]*\/>)*<\/g>)/g, '')
     .replace(/<path [^>]*\sopacity="0"[^>]*\/>/g, '');
 }
 
@@ -117,9 +117,11 @@ export async function renderChart(id: string, spec: TopLevelSpec): Promise<Rende
     const known = [...new Set(Object.values(inlineData).flat().flatMap((row) => Object.keys(row)))];
     throw new ChartError(id, `the encoding uses ${unknown.map((f) => `"${f}"`).join(', ')}, which the data does not have (fields: ${known.join(', ')})`);
   }
-  // Vega tags every data row it ingests with an id; give it a copy so the caller's spec (whose
-  // dataset rows the compiled spec shares) is left as it was, and a frozen spec still renders.
-  const dataflow = parse(structuredClone(vega));
+  // One parse serves the checks and the render: the Voronoi cells are there, fed no data (see
+  // pointer-marks.ts). Vega tags every data row it ingests with an id; give it a copy so the
+  // caller's spec (whose dataset rows the compiled spec shares) is left as it was, and a frozen
+  // spec still renders.
+  const dataflow = parse(structuredClone(withEmptyVoronoiCells(vega) ?? vega));
   const missing = missingRuntimeTransforms(dataflow);
   if (missing.length > 0) {
     throw new ChartError(
@@ -131,9 +133,7 @@ export async function renderChart(id: string, spec: TopLevelSpec): Promise<Rende
   if (omitted.length > 0) {
     throw new ChartError(id, `the chart's expressions call ${omitted.join(', ')}, which the browser runtime leaves out (see src/client/runtime-transforms.ts)`);
   }
-  // The static SVG has no use for the pointer's Voronoi cells; rendering without them is faster.
-  const staticSpec = withoutVoronoiCells(vega);
-  const view = new View(staticSpec ? parse(structuredClone(staticSpec)) : dataflow, { renderer: 'none' });
+  const view = new View(dataflow, { renderer: 'none' });
   let svg: string;
   try {
     // Vega numbers clip paths from a counter shared by the whole process; restart it so a chart's

@@ -1,0 +1,68 @@
+/**
+ * Rebuilds with the build's caches (charts, feed): a rebuild that changed nothing gives the same
+ * bytes as the build before it and renders nothing again, and a change to a module a post imports
+ * (not the post itself) reaches both the page and the feed.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { buildSite } from '../support/build-site.ts';
+import { scratchSite, type ScratchSite } from '../support/scratch-site.ts';
+
+let site: ScratchSite;
+beforeAll(async () => {
+  site = await scratchSite({ withPosts: true });
+});
+afterAll(async () => {
+  await site?.remove();
+});
+
+const FIGURES = 'content/posts/nlp/rnns-and-vanishing-gradients/figures.ts';
+const PAGE = 'posts/nlp/rnns-and-vanishing-gradients/index.html';
+
+
+async function tree(dir: string): Promise<Map<string, Buffer>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  return new Map(await Promise.all(files.map(async (f) => [f.slice(dir.length), await readFile(f)] as const)));
+}
+
+/** Each cache's entries with their modification times: an entry written again gets a new one. */
+async function cacheEntries(): Promise<Map<string, number>> {
+  const root = join(site.root, 'node_modules', '.cache');
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  return new Map(await Promise.all(files.map(async (f) => [f.slice(root.length), (await stat(f)).mtimeMs] as const)));
+}
+
+test('a no-change rebuild gives the same bytes from the caches; a changed figures module reaches the page and the feed', async () => {
+  const build = (name: string) => buildSite(join(site.root, name), site.root);
+
+  await build('dist-cold');
+  const cached = await cacheEntries();
+  expect([...cached.keys()].filter((path) => path.startsWith('/charts/'))).toHaveLength(2);
+  expect([...cached.keys()].filter((path) => path.startsWith('/feed/'))).toHaveLength(1);
+
+  await build('dist-warm');
+  const [cold, warm] = await Promise.all([tree(join(site.root, 'dist-cold')), tree(join(site.root, 'dist-warm'))]);
+  expect([...warm.keys()].sort()).toEqual([...cold.keys()].sort());
+  expect([...cold].filter(([path, bytes]) => !warm.get(path)!.equals(bytes)).map(([path]) => path)).toEqual([]);
+  // Nothing was rendered again: no entry was written, none was added.
+  expect(await cacheEntries()).toEqual(cached);
+
+  // The figure's title lives in figures.ts, which the post imports; the post's MDX is untouched.
+  const figures = await readFile(join(site.root, FIGURES), 'utf8');
+  expect(figures).toContain("title: 'Sigmoid and Tangent'");
+  await site.write(FIGURES, figures.replace("title: 'Sigmoid and Tangent'", "title: 'Sigmoid, edited'"));
+  await build('dist-edited');
+  // The caption in the MDX still says "Sigmoid and Tangent"; the chart (its SVG, spec and
+  // description) no longer does.
+  const count = (text: string, phrase: string) => text.split(phrase).length - 1;
+  for (const file of [PAGE, 'rss.xml']) {
+    const before = cold.get(`/${file}`)!.toString('utf8');
+    const after = await readFile(join(site.root, 'dist-edited', file), 'utf8');
+    expect(count(before, 'Sigmoid, edited'), file).toBe(0);
+    expect(count(after, 'Sigmoid, edited'), file).toBeGreaterThan(0);
+    expect(count(after, 'Sigmoid and Tangent'), file).toBeLessThan(count(before, 'Sigmoid and Tangent'));
+  }
+}, 240_000);
