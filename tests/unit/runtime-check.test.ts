@@ -49,6 +49,32 @@ describe('the browser runtime covers what charts need', () => {
   });
 });
 
+describe('the checks read the chart, not its data', () => {
+  // Rows that look like parsed operators and expression code: fields named id, type and code.
+  const rowsLikeCode = {
+    data: {
+      values: [
+        { id: 1, type: 'kde', code: 'this.geoArea(x)', v: 1 },
+        { id: 2, type: 'density', code: 'this.geoBounds(x)', v: 2 },
+      ],
+    },
+    mark: 'point',
+    encoding: { x: { field: 'v', type: 'quantitative' }, y: { field: 'id', type: 'quantitative' } },
+  } as TopLevelSpec;
+
+  test('data rows are never taken for transforms or calls', () => {
+    const dataflow = parse(compile(rowsLikeCode).spec);
+    expect(missingRuntimeTransforms(dataflow)).toEqual([]);
+    expect(omittedFunctionCalls(dataflow)).toEqual([]);
+    expect(operatorTypes(dataflow).has('kde')).toBe(false);
+  });
+
+  test('such a chart renders', async () => {
+    const chart = await renderChart('rows-like-code', rowsLikeCode);
+    expect(chart.svg).toMatch(/^<svg /);
+  });
+});
+
 describe('what the runtime leaves out of d3', () => {
   test('finds calls to the omitted geo functions, and none in the figures', () => {
     expect(omittedFunctionCalls(parse(compile(geoAreaSpec).spec))).toEqual(['geoArea']);

@@ -9,6 +9,12 @@ import { OMITTED_EXPRESSION_FUNCTIONS, RUNTIME_TRANSFORMS } from '../../client/r
 /** Types vega-runtime handles itself, without a registered transform. */
 const BUILT_IN = new Set(['operator']);
 
+/**
+ * Where a parsed spec keeps inline data rows: never an operator nor code, and for a chart with a
+ * few hundred points most of what there is to walk, so both walks below skip it.
+ */
+const DATA_ROWS = '$ingest';
+
 /** Every operator type in a parsed dataflow, subflows included, in lower case. */
 export function operatorTypes(runtime: Runtime): Set<string> {
   const types = new Set<string>();
@@ -18,7 +24,7 @@ export function operatorTypes(runtime: Runtime): Set<string> {
     const { type, $subflow } = node as { type?: unknown; $subflow?: { operators?: unknown } };
     if (typeof type === 'string' && 'id' in node) types.add(type.toLowerCase());
     if ($subflow) visit($subflow.operators);
-    for (const value of Object.values(node)) if (value && typeof value === 'object') visit(value);
+    for (const [key, value] of Object.entries(node)) if (key !== DATA_ROWS && value && typeof value === 'object') visit(value);
   };
   visit(runtime.operators);
   return types;
@@ -43,7 +49,7 @@ export function omittedFunctionCalls(runtime: Runtime, omitted: readonly string[
     if (!node || typeof node !== 'object') return;
     for (const [key, value] of Object.entries(node)) {
       if (key === 'code' && typeof value === 'string') for (const match of value.matchAll(call)) found.add(match[1]!);
-      else if (value && typeof value === 'object') visit(value);
+      else if (key !== DATA_ROWS && value && typeof value === 'object') visit(value);
     }
   };
   visit(runtime);
