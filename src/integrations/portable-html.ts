@@ -1,6 +1,7 @@
 /**
  * After the build: makes every page readable from disk (root-relative URLs become relative), and
- * writes next to each post a self-contained `offline.html` that needs nothing but itself.
+ * writes next to each post a self-contained `offline.html` that needs nothing but itself, from the
+ * cache when the page and what it inlines are unchanged (src/lib/html/offline-cache.ts).
  */
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +9,7 @@ import { join, relative, sep } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { relativizeCss, relativizeHtml } from '../lib/html/relative-urls.ts';
 import { buildOfflineHtml, SharedWork } from '../lib/html/offline.ts';
+import { assetsFingerprint, fingerprint, OfflineCache, offlineCacheKey } from '../lib/html/offline-cache.ts';
 import { RUNTIME_FILE } from '../client/protocol.ts';
 import { CHART_SCRIPTS_DIR } from './chart-runtime.ts';
 
@@ -17,6 +19,20 @@ export const OFFLINE_FILE = 'offline.html';
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
   return entries.filter((entry) => entry.isFile()).map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'));
+}
+
+/** The code that makes an offline file: a change to any of it makes every cached one stale. */
+const OFFLINE_SOURCES = ['../lib/html/', './portable-html.ts', '../client/protocol.ts'];
+
+/** A fingerprint of the offline pipeline's sources. */
+async function offlineCodeVersion(): Promise<string> {
+  const files: string[] = [];
+  for (const source of OFFLINE_SOURCES) {
+    const path = fileURLToPath(new URL(source, import.meta.url));
+    if (source.endsWith('/')) files.push(...(await readdir(path)).filter((name) => name.endsWith('.ts')).sort().map((name) => join(path, name)));
+    else files.push(path);
+  }
+  return fingerprint(await Promise.all(files.map(async (file) => [relative(fileURLToPath(new URL('../', import.meta.url)), file), await readFile(file)] as const)));
 }
 
 /** Runs `task` on every item, at most `limit` at a time. */
@@ -59,6 +75,8 @@ export default function portableHtml(): AstroIntegration {
         // stylesheets above were rewritten; nothing below writes an asset).
         const assets = new Map<string, Promise<Uint8Array>>();
         const shared = new SharedWork();
+        const cache = new OfflineCache();
+        const [version, assetsVersion] = await Promise.all([offlineCodeVersion(), assetsFingerprint(root, files)]);
         const read = (file: string) => {
           let bytes = assets.get(file);
           if (!bytes) assets.set(file, (bytes = readFile(join(root, file))));
@@ -68,16 +86,12 @@ export default function portableHtml(): AstroIntegration {
           const html = relativizeHtml(await readFile(join(root, file), 'utf8'), file, base);
           await writeFile(join(root, file), html);
           if (!isPostPage(file)) return;
-          const offline = await buildOfflineHtml({
-            html,
-            file,
-            siteUrl: site,
-            appendScripts: [`${CHART_SCRIPTS_DIR}/${RUNTIME_FILE}`],
-            read,
-            shared,
-          });
-          await writeFile(join(root, file.replace(/index\.html$/, OFFLINE_FILE)), offline);
+          const key = offlineCacheKey({ version, assets: assetsVersion, siteUrl: site, file, html });
+          await cache.write(join(root, file.replace(/index\.html$/, OFFLINE_FILE)), key, () =>
+            buildOfflineHtml({ html, file, siteUrl: site, appendScripts: [`${CHART_SCRIPTS_DIR}/${RUNTIME_FILE}`], read, shared }),
+          );
         });
+        await cache.prune();
       },
     },
   };

@@ -1,5 +1,5 @@
 /**
- * Rebuilds with the build's caches (charts, feed): a rebuild that changed nothing gives the same
+ * Rebuilds with the build's caches (charts, feed, offline files): a rebuild that changed nothing gives the same
  * bytes as the build before it and renders nothing again, and a change to a module a post imports
  * (not the post itself) reaches both the page and the feed.
  */
@@ -42,6 +42,8 @@ test('a no-change rebuild gives the same bytes from the caches; a changed figure
   const cached = await cacheEntries();
   expect([...cached.keys()].filter((path) => path.startsWith('/charts/'))).toHaveLength(2);
   expect([...cached.keys()].filter((path) => path.startsWith('/feed/'))).toHaveLength(1);
+  const offlineEntries = (entries: Map<string, number>) => [...entries.keys()].filter((path) => path.startsWith('/offline/'));
+  expect(offlineEntries(cached)).toHaveLength(1);
 
   await build('dist-warm');
   const [cold, warm] = await Promise.all([tree(join(site.root, 'dist-cold')), tree(join(site.root, 'dist-warm'))]);
@@ -55,6 +57,10 @@ test('a no-change rebuild gives the same bytes from the caches; a changed figure
   expect(figures).toContain("title: 'Sigmoid and Tangent'");
   await site.write(FIGURES, figures.replace("title: 'Sigmoid and Tangent'", "title: 'Sigmoid, edited'"));
   await build('dist-edited');
+  // The page changed, so its offline file was built again, and the old one left the cache.
+  const afterEdit = offlineEntries(await cacheEntries());
+  expect(afterEdit).toHaveLength(1);
+  expect(afterEdit).not.toEqual(offlineEntries(cached));
   // The caption in the MDX still says "Sigmoid and Tangent"; the chart (its SVG, spec and
   // description) no longer does.
   const count = (text: string, phrase: string) => text.split(phrase).length - 1;

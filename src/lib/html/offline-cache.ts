@@ -1,0 +1,90 @@
+/**
+ * Keeps each post's self-contained offline.html between builds, under node_modules/.cache/offline/
+ * (or $OFFLINE_CACHE_DIR): building one inlines and hashes half a megabyte, and a site rebuilt
+ * without changes would build every one again.
+ *
+ * An entry is named by the SHA-256 of all that the file is made from: the page (as this build
+ * wrote it), its path, the site's URL, a fingerprint of the output folder's other files (the
+ * stylesheets, fonts and scripts it inlines) and the version of the code that builds it. A build
+ * keeps only the entries it used, so the cache holds one site's files, not every version ever built.
+ */
+import { createHash } from 'node:crypto';
+import { copyFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { cacheDir, writeCacheEntry } from '../build-cache.ts';
+
+export const OFFLINE_CACHE_DIR_ENV = 'OFFLINE_CACHE_DIR';
+
+/** Where the cache lives: $OFFLINE_CACHE_DIR, else node_modules/.cache/offline under the project. */
+export function offlineCacheDir(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
+  return cacheDir('offline', OFFLINE_CACHE_DIR_ENV, env, cwd);
+}
+
+/** SHA-256 over named byte strings, each with its name and length, in the order given. */
+export function fingerprint(parts: Iterable<readonly [name: string, bytes: string | Uint8Array]>): string {
+  const hash = createHash('sha256');
+  for (const [name, bytes] of parts) hash.update(`\0${name}\0${Buffer.byteLength(bytes)}\0`).update(bytes);
+  return hash.digest('hex');
+}
+
+export interface OfflineKeyParts {
+  /** The version of the code that builds offline files (a fingerprint of its sources). */
+  readonly version: string;
+  /** A fingerprint of the output folder's files other than pages. */
+  readonly assets: string;
+  readonly siteUrl: string;
+  /** The page's path in the output folder. */
+  readonly file: string;
+  /** The page, as the build wrote it. */
+  readonly html: string;
+}
+
+export function offlineCacheKey({ version, assets, siteUrl, file, html }: OfflineKeyParts): string {
+  return fingerprint([
+    ['version', version],
+    ['assets', assets],
+    ['site', siteUrl],
+    ['file', file],
+    ['html', html],
+  ]);
+}
+
+/** One build's use of the cache: fills `destination` from it or from `build`, and remembers what it used. */
+export class OfflineCache {
+  private readonly used = new Set<string>();
+  readonly dir: string;
+
+  // No parameter properties here: astro.config.mjs loads this module with Node's type stripping,
+  // which cannot run them (Astro would fall back to a loader that closes before the build ends).
+  constructor(dir = offlineCacheDir()) {
+    this.dir = dir;
+  }
+
+  /** Writes the offline file for `key` to `destination`: a copy of the entry, or what `build` makes (then kept). */
+  async write(destination: string, key: string, build: () => Promise<string>): Promise<void> {
+    const entry = join(this.dir, `${key}.html`);
+    this.used.add(`${key}.html`);
+    try {
+      await copyFile(entry, destination);
+      return;
+    } catch {
+      // Not cached yet (or unreadable): build it.
+    }
+    const html = await build();
+    await writeFile(destination, html);
+    await writeCacheEntry(this.dir, entry, html);
+  }
+
+  /** Removes the entries this build did not use: older versions of pages, pages since removed. */
+  async prune(): Promise<void> {
+    const names = await readdir(this.dir).catch(() => [] as string[]);
+    await Promise.all(names.filter((name) => name.endsWith('.html') && !this.used.has(name)).map((name) => rm(join(this.dir, name), { force: true })));
+  }
+}
+
+/** Reads every file under `root` except pages and feeds, for the assets fingerprint. */
+export async function assetsFingerprint(root: string, files: readonly string[]): Promise<string> {
+  const assets = files.filter((file) => !/\.(html|xml)$/.test(file)).sort();
+  const contents = await Promise.all(assets.map((file) => readFile(join(root, file))));
+  return fingerprint(assets.map((file, i) => [file, contents[i]!] as const));
+}
