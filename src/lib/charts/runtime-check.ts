@@ -11,22 +11,30 @@ const BUILT_IN = new Set(['operator']);
 
 /**
  * Where a parsed spec keeps inline data rows: never an operator nor code, and for a chart with a
- * few hundred points most of what there is to walk, so both walks below skip it.
+ * few hundred points most of what there is to walk, so the walk skips it.
  */
 const DATA_ROWS = '$ingest';
+
+/** Calls `visit` on every object in a parsed spec (arrays walked through, data rows skipped). */
+function eachObject(node: unknown, visit: (object: Record<string, unknown>) => void): void {
+  if (Array.isArray(node)) {
+    for (const item of node) eachObject(item, visit);
+  } else if (node !== null && typeof node === 'object') {
+    const object = node as Record<string, unknown>;
+    visit(object);
+    for (const key in object) {
+      const value = object[key];
+      if (key !== DATA_ROWS && value !== null && typeof value === 'object') eachObject(value, visit);
+    }
+  }
+}
 
 /** Every operator type in a parsed dataflow, subflows included, in lower case. */
 export function operatorTypes(runtime: Runtime): Set<string> {
   const types = new Set<string>();
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (!node || typeof node !== 'object') return;
-    const { type, $subflow } = node as { type?: unknown; $subflow?: { operators?: unknown } };
-    if (typeof type === 'string' && 'id' in node) types.add(type.toLowerCase());
-    if ($subflow) visit($subflow.operators);
-    for (const [key, value] of Object.entries(node)) if (key !== DATA_ROWS && value && typeof value === 'object') visit(value);
-  };
-  visit(runtime.operators);
+  eachObject(runtime.operators, (object) => {
+    if (typeof object.type === 'string' && 'id' in object) types.add(object.type.toLowerCase());
+  });
   return types;
 }
 
@@ -44,14 +52,8 @@ export function omittedFunctionCalls(runtime: Runtime, omitted: readonly string[
   if (omitted.length === 0) return [];
   const call = new RegExp(`\\bthis\\.(${omitted.join('|')})\\(`, 'g');
   const found = new Set<string>();
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (!node || typeof node !== 'object') return;
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'code' && typeof value === 'string') for (const match of value.matchAll(call)) found.add(match[1]!);
-      else if (key !== DATA_ROWS && value && typeof value === 'object') visit(value);
-    }
-  };
-  visit(runtime);
+  eachObject(runtime, (object) => {
+    if (typeof object.code === 'string') for (const match of object.code.matchAll(call)) found.add(match[1]!);
+  });
   return [...found].sort();
 }
