@@ -52,6 +52,12 @@ describe('pages around the posts', () => {
       .replace(/&amp;/g, '&');
     const content = parseHTML(`<html><body>${html}</body></html>`).document;
     expect(content.querySelectorAll('figure.chart svg').length).toBe(2);
+    // The tables and specs stay on the page; each figure links to itself there.
+    expect(content.querySelectorAll('table, details').length).toBe(0);
+    expect([...content.querySelectorAll('.chart__elsewhere a')].map((a) => a.getAttribute('href'))).toEqual([
+      `https://example.org/${POST_PATH}#sigmoid-and-tangent`,
+      `https://example.org/${POST_PATH}#cumulative-gradient`,
+    ]);
     expect(content.querySelector('math annotation')?.textContent).toBe('\\sigma(x=0) \\implies 0.5');
     expect(content.querySelectorAll('script').length).toBe(0);
     expect(content.querySelector('.printed__text')?.textContent).toContain('gradient : 0.25000');

@@ -1,3 +1,4 @@
+import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
 import { byYear, neighbours, newestFirst, postsByTag, readingMinutes } from '../../src/lib/posts.ts';
 import { joinBase, postPath, tagPath, tagSlug } from '../../src/lib/site-paths.ts';
@@ -63,6 +64,24 @@ describe('feed HTML', () => {
     expect(out).toContain('<svg');
     expect(out).not.toContain('katex-html');
     expect(out).not.toContain('<script');
+  });
+});
+
+describe('feed figures', () => {
+  const figure =
+    '<figure class="chart" id="decay"><vega-chart><svg viewBox="0 0 1 1"></svg></vega-chart><figcaption>' +
+    '<p>Figure 1: Decay.</p><p class="chart__summary">Falls from 0.25.</p>' +
+    '<details class="chart__data"><summary>Data (6 rows)</summary><table><tr><td>0.25</td></tr></table></details>' +
+    '<details class="chart__spec"><summary>Vega-Lite spec</summary><pre><code>{}</code></pre></details></figcaption></figure>';
+
+  test('keep the chart, caption and summary; the table and spec become one link to the figure on the page', () => {
+    const out = parseHTML(`<html><body>${feedHtml(figure, 'https://example.org/posts/nlp/a/')}</body></html>`).document;
+    expect(out.querySelector('figure svg')).not.toBeNull();
+    expect(out.querySelector('figcaption')?.textContent).toContain('Figure 1: Decay.');
+    expect(out.querySelector('.chart__summary')?.textContent).toBe('Falls from 0.25.');
+    expect(out.querySelectorAll('details, table, pre')).toHaveLength(0);
+    const links = [...out.querySelectorAll('figure a')].map((a) => a.getAttribute('href'));
+    expect(links).toEqual(['https://example.org/posts/nlp/a/#decay']);
   });
 });
 

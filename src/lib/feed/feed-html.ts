@@ -2,16 +2,36 @@
  * A post's rendered HTML, made fit for a feed reader: no scripts (readers drop them anyway; the
  * figures are already finished SVGs), KaTeX's visual HTML dropped in favour of its MathML (readers
  * do not load KaTeX's CSS), and every relative URL made absolute.
+ *
+ * A figure keeps its chart, caption and summary; its data table and spec become one link to the
+ * figure on the post's page. Readers show <details> open or not at all, and a chart's table runs
+ * to hundreds of rows: left in, it made each item five times the size, and some readers cut
+ * items that large short.
  */
 import { parseHTML } from 'linkedom';
 
 /** Elements a feed reader cannot use: scripts, KaTeX's CSS-dependent HTML, the chart keyboard hints. */
 const DROP = ['script', 'style', '.katex-html', '.chart__keys', '.chart__status', '.chart__downloads', 'a[data-offline-link]'];
 
+/** A chart figure's parts that stay on the page: the data table and the spec. */
+const PAGE_ONLY = ['details.chart__data', 'details.chart__spec'];
+
 /** Rewrites a post's HTML for a feed; `pageUrl` is the post's absolute URL. */
 export function feedHtml(html: string, pageUrl: string): string {
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   for (const element of document.querySelectorAll(DROP.join(','))) element.remove();
+  for (const figure of document.querySelectorAll('figure.chart')) {
+    const pageOnly = figure.querySelectorAll(PAGE_ONLY.join(','));
+    if (pageOnly.length === 0) continue;
+    const link = document.createElement('a');
+    link.setAttribute('href', figure.id ? `${pageUrl}#${figure.id}` : pageUrl);
+    link.textContent = 'The data and the Vega-Lite spec are on the post’s page.';
+    const paragraph = document.createElement('p');
+    paragraph.setAttribute('class', 'chart__elsewhere');
+    paragraph.append(link);
+    pageOnly[0]!.before(paragraph);
+    for (const element of pageOnly) element.remove();
+  }
   for (const element of document.querySelectorAll('[href], [src]')) {
     for (const name of ['href', 'src']) {
       const value = element.getAttribute(name);
