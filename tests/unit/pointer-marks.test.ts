@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parse, resetSVGDefIds, View, type Spec as VegaSpec } from 'vega';
 import { compileChart, prefixSvgIds, renderChart, stripInteractiveMarks } from '../../src/lib/charts/render.ts';
-import { NO_POINTER_DATA, withEmptyVoronoiCells } from '../../src/lib/charts/pointer-marks.ts';
+import { NO_POINTER_DATA, pointerOnlyMarks, withIdlePointerMarks } from '../../src/lib/charts/pointer-marks.ts';
 import { missingRuntimeTransforms, operatorTypes } from '../../src/lib/charts/runtime-check.ts';
 import { cumulativeGradient, sigmoidAndTangent } from '../../content/posts/nlp/rnns-and-vanishing-gradients/figures.ts';
 
@@ -10,7 +10,7 @@ const FIGURES = { 'sigmoid-and-tangent': sigmoidAndTangent, 'cumulative-gradient
 type Marks = { name?: string; from?: { data?: string }; marks?: Marks[] };
 const allMarks = (node: Marks): Marks[] => (node.marks ?? []).flatMap((mark) => [mark, ...allMarks(mark)]);
 
-/** The SVG as renderChart made it before it left the Voronoi cells out: rendered with them, then stripped. */
+/** The SVG of the spec rendered whole, pointer-only marks and all, then stripped of them. */
 async function svgWithCells(id: string, vega: VegaSpec): Promise<string> {
   const view = new View(parse(structuredClone(vega)), { renderer: 'none' });
   resetSVGDefIds();
@@ -19,29 +19,50 @@ async function svgWithCells(id: string, vega: VegaSpec): Promise<string> {
   return prefixSvgIds(stripInteractiveMarks(svg), id);
 }
 
-describe('the headless render feeds the Voronoi cells no data', () => {
-  test('withEmptyVoronoiCells points the *_voronoi marks at an empty dataset, changes nothing else, and leaves its input alone', () => {
+describe('the headless render feeds the pointer-only marks no data', () => {
+  // Figure 1's markers show only the point the pointer is nearest to; figure 2 draws every point.
+  const IDLE = { 'sigmoid-and-tangent': ['layer_1_marks', 'layer_1_voronoi'], 'cumulative-gradient': ['layer_1_voronoi'] };
+
+  test('the Voronoi cells, and the markers hidden until a selection, are the marks left idle', () => {
+    for (const [id, spec] of Object.entries(FIGURES)) {
+      expect([...pointerOnlyMarks(compileChart(id, spec))].sort(), id).toEqual(IDLE[id as keyof typeof IDLE]);
+    }
+  });
+
+  test('withIdlePointerMarks points them at an empty dataset, changes nothing else, and leaves its input alone', () => {
     for (const [id, spec] of Object.entries(FIGURES)) {
       const vega = compileChart(id, spec);
       const before = JSON.stringify(vega);
-      const idle = withEmptyVoronoiCells(vega)! as VegaSpec & Marks;
-      const cells = allMarks(idle).filter((mark) => mark.name?.endsWith('_voronoi'));
-      expect(cells.length, id).toBeGreaterThan(0);
-      expect(cells.every((mark) => mark.from?.data === NO_POINTER_DATA)).toBe(true);
+      const idle = withIdlePointerMarks(vega)! as VegaSpec & Marks;
+      const idled = allMarks(idle).filter((mark) => mark.from?.data === NO_POINTER_DATA);
+      expect(idled.map((mark) => mark.name).sort(), id).toEqual(IDLE[id as keyof typeof IDLE]);
       expect(idle.data?.at(-1)).toEqual({ name: NO_POINTER_DATA, values: [] });
-      // Put the cells' data back and drop the empty dataset: what is left is the spec as compiled.
-      const restored = JSON.parse(JSON.stringify(idle).replaceAll(`"data":"${NO_POINTER_DATA}"`, '"data":"layer_1_marks"')) as VegaSpec;
+      // Give each mark its data back and drop the empty dataset: what is left is the spec as compiled.
+      const sources = new Map(allMarks(vega as Marks).map((mark) => [mark.name, mark.from?.data]));
+      const restore = (node: Marks): Marks => ({
+        ...node,
+        ...(node.marks ? { marks: node.marks.map((mark) => restore(mark.from?.data === NO_POINTER_DATA ? { ...mark, from: { ...mark.from, data: sources.get(mark.name) } } : mark)) } : {}),
+      });
+      const restored = restore(idle) as VegaSpec;
       restored.data = restored.data!.slice(0, -1);
       expect(JSON.stringify(restored)).toBe(before);
       expect(JSON.stringify(vega)).toBe(before);
     }
   });
 
+  test('markers stay when a selection starts with a value, or when anything but the cells reads them', () => {
+    const vega = compileChart('sigmoid-and-tangent', sigmoidAndTangent) as VegaSpec & { data: { name: string; values?: unknown[] }[] };
+    const initialised = { ...vega, data: vega.data.map((entry) => (entry.name === 'hover_store' ? { ...entry, values: [{ unit: 'layer_1', values: [0] }] } : entry)) };
+    expect([...pointerOnlyMarks(initialised as VegaSpec)]).toEqual(['layer_1_voronoi']);
+    const counted = { ...vega, signals: [...(vega.signals ?? []), { name: 'markers', update: 'length(data("layer_1_marks"))' }] };
+    expect([...pointerOnlyMarks(counted as VegaSpec)]).toEqual(['layer_1_voronoi']);
+  });
+
   test('the one parse still holds everything the full chart needs, the Voronoi transform included', () => {
     for (const [id, spec] of Object.entries(FIGURES)) {
       const vega = compileChart(id, spec);
       const full = parse(structuredClone(vega));
-      const idle = parse(structuredClone(withEmptyVoronoiCells(vega)!));
+      const idle = parse(structuredClone(withIdlePointerMarks(vega)!));
       expect(operatorTypes(idle)).toEqual(operatorTypes(full));
       expect(operatorTypes(idle).has('voronoi')).toBe(true);
       // So a runtime without the transform is caught from the parse renderChart makes.
@@ -49,12 +70,12 @@ describe('the headless render feeds the Voronoi cells no data', () => {
     }
   });
 
-  test('a spec without Voronoi cells gives null', () => {
+  test('a spec without pointer-only marks gives null', () => {
     const vega = compileChart('bars', { data: { values: [{ a: 1 }] }, mark: 'bar', encoding: { y: { field: 'a', type: 'quantitative' } } });
-    expect(withEmptyVoronoiCells(vega)).toBeNull();
+    expect(withIdlePointerMarks(vega)).toBeNull();
   });
 
-  test('the static SVG is byte for byte the one rendered with the cells and then stripped', async () => {
+  test('the static SVG is byte for byte the one rendered whole and then stripped', async () => {
     for (const [id, spec] of Object.entries(FIGURES)) {
       const chart = await renderChart(id, spec);
       expect(chart.svg, id).toBe(await svgWithCells(id, compileChart(id, spec)));

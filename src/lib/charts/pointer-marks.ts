@@ -1,47 +1,99 @@
 /**
+ * Marks that only serve the pointer, and how the headless render idles them.
+ *
  * Vega-Lite draws a nearest-point tooltip as a layer of invisible Voronoi cells (path marks named
- * `<layer>_voronoi`) that only catch the pointer. A static SVG cannot use them, and computing them
- * is most of the time a line chart with a tooltip takes to render.
+ * `<layer>_voronoi`) that only catch the pointer, and the point that a hover selection highlights
+ * as a layer of markers drawn at opacity 0 until something is selected. A static SVG can use
+ * neither, and computing them was most of the time a line chart with a tooltip took to render.
  *
  * So the headless render feeds them an empty dataset: they are still parsed, with the same
  * operators and the same tooltip expressions (the checks that the browser runtime can run the
- * chart see the whole chart, in the one parse), but they compute and draw nothing. They lie inside
- * the plot and draw nothing anyway, so the rest of the chart is laid out and drawn the same; the
- * live view in the browser runs the full spec.
+ * chart see the whole chart, in the one parse), but they compute and draw nothing. Both lie inside
+ * the plot and draw nothing in a static render anyway, so the rest of the chart is laid out and
+ * drawn the same; the live view in the browser runs the full spec.
  */
 import type { Spec as VegaSpec } from 'vega';
 
-interface WithMarks {
-  data?: readonly { name: string }[];
-  marks?: readonly ({ name?: string; from?: { data?: string } } & WithMarks)[];
+interface Mark {
+  name?: string;
+  from?: { data?: string };
+  encode?: { update?: { opacity?: unknown } };
+  marks?: readonly Mark[];
 }
 
-/** The empty dataset the cells are fed; a name Vega-Lite never gives (it writes data_0, source_0, ...). */
+interface WithMarks {
+  data?: readonly { name: string; values?: unknown }[];
+  marks?: readonly Mark[];
+}
+
+/** The empty dataset the idle marks are fed; a name Vega-Lite never gives (it writes data_0, source_0, ...). */
 export const NO_POINTER_DATA = 'static_render_no_pointer';
 
-const isVoronoiCells = (mark: { name?: string }) => typeof mark.name === 'string' && mark.name.endsWith('_voronoi');
+const isVoronoiCells = (mark: Mark) => typeof mark.name === 'string' && mark.name.endsWith('_voronoi');
 
-function hasVoronoiCells(node: WithMarks): boolean {
-  return (node.marks ?? []).some((mark) => isVoronoiCells(mark) || hasVoronoiCells(mark));
+/** How Vega-Lite tests a selection: `length(data("hover_store")) && ...`, false while the store is empty. */
+const SELECTION_TEST = /^length\(data\("([^"]+)"\)\) && /;
+
+/** Selection stores that start empty (Vega-Lite gives a store initial `values` when the selection has a `value`). */
+function emptyStores(spec: WithMarks): Set<string> {
+  return new Set((spec.data ?? []).filter((entry) => entry.name.endsWith('_store') && entry.values === undefined).map((entry) => entry.name));
 }
 
-function emptyVoronoiCells<T extends WithMarks>(node: T): T {
+/**
+ * Whether every item of `mark` has opacity 0 until a selection: its opacity is a list of rules,
+ * each tested on a store that starts empty, ending in a plain `{ value: 0 }`.
+ */
+function hiddenUntilSelected(mark: Mark, stores: ReadonlySet<string>): boolean {
+  const opacity = mark.encode?.update?.opacity;
+  if (!Array.isArray(opacity) || opacity.length < 2) return false;
+  const fallback = opacity.at(-1) as Record<string, unknown>;
+  if (Object.keys(fallback).length !== 1 || fallback.value !== 0) return false;
+  return opacity.slice(0, -1).every((rule: { test?: unknown }) => {
+    const store = typeof rule.test === 'string' ? SELECTION_TEST.exec(rule.test)?.[1] : undefined;
+    return store !== undefined && stores.has(store);
+  });
+}
+
+function allMarks(node: { marks?: readonly Mark[] }): Mark[] {
+  return (node.marks ?? []).flatMap((mark) => [mark, ...allMarks(mark)]);
+}
+
+/**
+ * The names of the marks to idle: every Voronoi cell layer, and every layer hidden until a
+ * selection that nothing but such cells reads from (a mark is a data source for the marks after it).
+ */
+export function pointerOnlyMarks(vega: VegaSpec): Set<string> {
+  const spec = vega as WithMarks;
+  const marks = allMarks(spec);
+  const idle = new Set(marks.filter(isVoronoiCells).map((mark) => mark.name!));
+  const stores = emptyStores(spec);
+  for (const mark of marks) {
+    if (!mark.name || idle.has(mark.name) || !hiddenUntilSelected(mark, stores)) continue;
+    // Another mark drawing from this one would lose its items too; and an expression could read
+    // the mark's items by name. Only Voronoi cells may use it.
+    const elsewhere = JSON.stringify(spec, (_key, value: unknown) => (value === mark || isVoronoiCells((value ?? {}) as Mark) ? undefined : value));
+    if (!elsewhere.includes(mark.name)) idle.add(mark.name);
+  }
+  return idle;
+}
+
+function feedNoData<T extends { marks?: readonly Mark[] }>(node: T, idle: ReadonlySet<string>): T {
   if (!node.marks) return node;
   return {
     ...node,
-    marks: node.marks.map((mark) => (isVoronoiCells(mark) ? { ...mark, from: { ...mark.from, data: NO_POINTER_DATA } } : emptyVoronoiCells(mark))),
+    marks: node.marks.map((mark) => (mark.name && idle.has(mark.name) ? { ...mark, from: { ...mark.from, data: NO_POINTER_DATA } } : feedNoData(mark, idle))),
   };
 }
 
 /**
- * The compiled spec with its Voronoi cell marks drawn from an empty dataset (declared at the top,
+ * The compiled spec with its pointer-only marks drawn from an empty dataset (declared at the top,
  * so marks in nested groups see it too), or null when it has none. Shares everything else with
  * its input (data rows too) and leaves the input as it was.
  */
-export function withEmptyVoronoiCells(vega: VegaSpec): VegaSpec | null {
+export function withIdlePointerMarks(vega: VegaSpec): VegaSpec | null {
+  const idle = pointerOnlyMarks(vega);
+  if (idle.size === 0) return null;
   const spec = vega as WithMarks;
-  if (!hasVoronoiCells(spec)) return null;
   if (spec.data?.some((entry) => entry.name === NO_POINTER_DATA)) throw new Error(`the spec already has a dataset named "${NO_POINTER_DATA}"`);
-  const withCells = emptyVoronoiCells(spec);
-  return { ...withCells, data: [...(spec.data ?? []), { name: NO_POINTER_DATA, values: [] }] } as VegaSpec;
+  return { ...feedNoData(spec, idle), data: [...(spec.data ?? []), { name: NO_POINTER_DATA, values: [] }] } as VegaSpec;
 }

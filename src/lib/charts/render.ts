@@ -8,7 +8,7 @@ import { textMetrics } from 'vega-scenegraph';
 import { vegaLiteSchemaError } from './validate.ts';
 import { missingRuntimeTransforms, omittedFunctionCalls } from './runtime-check.ts';
 import { dataProblem, unknownFields } from './data-check.ts';
-import { withEmptyVoronoiCells } from './pointer-marks.ts';
+import { withIdlePointerMarks } from './pointer-marks.ts';
 
 /** A build-time chart failure that names the chart (and, when the caller knows it, the file). */
 export class ChartError extends Error {
@@ -74,13 +74,16 @@ export function prefixSvgIds(svg: string, prefix: string): string {
 
 /**
  * Drops what a static SVG cannot use: the groups of invisible Voronoi cells that catch the pointer
- * for tooltips (renderChart leaves them empty; a spec rendered whole would fill them), and marks
- * drawn at opacity 0 (hover markers). The live view draws them again anyway.
+ * for tooltips, and marks drawn at opacity 0 (hover markers). The live view draws them again
+ * anyway. renderChart feeds both no data (pointer-marks.ts); for a spec rendered whole, this
+ * removes them from the markup, and writes the groups they leave empty as Vega writes an empty
+ * group (`<g …/>`), so both ways give the same bytes.
  */
 export function stripInteractiveMarks(svg: string): string {
   return svg
     .replace(/<g class="mark-path role-mark [^"]*_voronoi"[^>]*?(?:\/>|>(?:<path [^>]*\/>)*<\/g>)/g, '')
-    .replace(/<path [^>]*\sopacity="0"[^>]*\/>/g, '');
+    .replace(/<path [^>]*\sopacity="0"[^>]*\/>/g, '')
+    .replace(/(<g class="mark-[^"]*"[^>]*)><\/g>/g, '$1/>');
 }
 
 /** Removes the values of the named datasets from a compiled Vega spec. */
@@ -117,11 +120,11 @@ export async function renderChart(id: string, spec: TopLevelSpec): Promise<Rende
     const known = [...new Set(Object.values(inlineData).flat().flatMap((row) => Object.keys(row)))];
     throw new ChartError(id, `the encoding uses ${unknown.map((f) => `"${f}"`).join(', ')}, which the data does not have (fields: ${known.join(', ')})`);
   }
-  // One parse serves the checks and the render: the Voronoi cells are there, fed no data (see
-  // pointer-marks.ts). Vega tags every data row it ingests with an id; give it a copy so the
+  // One parse serves the checks and the render: the marks that only serve the pointer are there,
+  // fed no data (see pointer-marks.ts). Vega tags every data row it ingests with an id; give it a copy so the
   // caller's spec (whose dataset rows the compiled spec shares) is left as it was, and a frozen
   // spec still renders.
-  const dataflow = parse(structuredClone(withEmptyVoronoiCells(vega) ?? vega));
+  const dataflow = parse(structuredClone(withIdlePointerMarks(vega) ?? vega));
   const missing = missingRuntimeTransforms(dataflow);
   if (missing.length > 0) {
     throw new ChartError(
