@@ -8,18 +8,19 @@
  * lock file (any dependency change), and the source of every module in this folder plus the
  * runtime's transform list (any change to the checks, the renderer or the theme). A file that is
  * unreadable, corrupt or of the wrong shape is ignored and written again.
+ *
+ * The renderer (Vega, Vega-Lite, the schema validator: a third of a second to load) is imported
+ * only when some chart is not in the cache, so a rebuild that changed no chart never loads it.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { version as vegaVersion } from 'vega';
-import { version as vegaLiteVersion } from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
 import { cacheDir, readCacheEntry, writeCacheEntry } from '../build-cache.ts';
-import { renderChart, type RenderedChart } from './render.ts';
+import type { RenderedChart, renderChart } from './render.ts';
 
-export { ChartError } from './render.ts';
+export { ChartError } from './chart-error.ts';
 
 /** The environment variable that moves the cache (tests and the bench point it at temporary folders). */
 export const CACHE_DIR_ENV = 'CHART_CACHE_DIR';
@@ -32,12 +33,19 @@ export function chartCacheDir(env: NodeJS.ProcessEnv = process.env, cwd = proces
 /** The sources a render depends on, bundled in by Vite: this folder and the runtime's transform list. */
 const SOURCES = import.meta.glob<string>(['./*.ts', '../../client/runtime-transforms.ts', '../../client/transform-list.ts'], { query: '?raw', import: 'default', eager: true });
 
-function lockFile(cwd: string): string {
+/** A file of the project as text, or '' when it cannot be read. */
+function projectFile(cwd: string, path: string): string {
   try {
-    return readFileSync(join(cwd, 'package-lock.json'), 'utf8');
+    return readFileSync(join(cwd, path), 'utf8');
   } catch {
     return '';
   }
+}
+
+/** An installed package's version, read from its package.json (importing the package would load it). */
+function installedVersion(cwd: string, name: string): string {
+  const text = projectFile(cwd, join('node_modules', name, 'package.json'));
+  return text ? String((JSON.parse(text) as { version?: unknown }).version) : '';
 }
 
 let rendererVersion: string | undefined;
@@ -45,8 +53,9 @@ let rendererVersion: string | undefined;
 /** A hash of everything besides the chart itself that decides what a render gives. */
 export function chartRendererVersion(): string {
   if (!rendererVersion) {
-    const hash = createHash('sha256').update(JSON.stringify({ vega: vegaVersion, vegaLite: vegaLiteVersion }));
-    hash.update(createHash('sha256').update(lockFile(process.cwd())).digest('hex'));
+    const cwd = process.cwd();
+    const hash = createHash('sha256').update(JSON.stringify({ vega: installedVersion(cwd, 'vega'), vegaLite: installedVersion(cwd, 'vega-lite') }));
+    hash.update(createHash('sha256').update(projectFile(cwd, 'package-lock.json')).digest('hex'));
     for (const path of Object.keys(SOURCES).sort()) hash.update(`\0${path}\0${SOURCES[path]}`);
     rendererVersion = hash.digest('hex');
   }
@@ -100,11 +109,14 @@ function readsBackTheSame(chart: RenderedChart, text: string): boolean {
   return back.svg === chart.svg && back.width === chart.width && back.height === chart.height && isDeepStrictEqual(back.datasets, chart.datasets);
 }
 
+/** renderChart, imported on first use. */
+const renderLazily: typeof renderChart = async (id, spec) => (await import('./render.ts')).renderChart(id, spec);
+
 /**
  * renderChart, served from the cache when this chart (same id, spec and renderer) was rendered
  * before. Only charts that read back from JSON as rendered are kept.
  */
-export async function cachedRenderChart(id: string, spec: TopLevelSpec, { dir = chartCacheDir(), render = renderChart }: CacheOptions = {}): Promise<RenderedChart> {
+export async function cachedRenderChart(id: string, spec: TopLevelSpec, { dir = chartCacheDir(), render = renderLazily }: CacheOptions = {}): Promise<RenderedChart> {
   const file = join(dir, `${chartCacheKey(id, spec)}.json`);
   const cached = await readEntry(file);
   if (cached) return cached;

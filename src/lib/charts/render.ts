@@ -9,18 +9,9 @@ import { vegaLiteSchemaError } from './validate.ts';
 import { missingRuntimeTransforms, omittedFunctionCalls } from './runtime-check.ts';
 import { dataProblem, unknownFields } from './data-check.ts';
 import { withIdlePointerMarks } from './pointer-marks.ts';
+import { ChartError } from './chart-error.ts';
 
-/** A build-time chart failure that names the chart (and, when the caller knows it, the file). */
-export class ChartError extends Error {
-  constructor(
-    readonly chartId: string,
-    readonly problem: string,
-    readonly file?: string,
-  ) {
-    super(`${file ? `${file}: ` : ''}chart "${chartId}": ${problem}`);
-    this.name = 'ChartError';
-  }
-}
+export { ChartError };
 
 export interface RenderedChart {
   /** The Vega-Lite spec without its dataset values (they are in `datasets`). */
