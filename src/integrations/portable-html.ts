@@ -9,7 +9,8 @@ import { join, relative, sep } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { relativizeCss, relativizeHtml } from '../lib/html/relative-urls.ts';
 import { buildOfflineHtml, SharedWork } from '../lib/html/offline.ts';
-import { assetsFingerprint, fingerprint, OfflineCache, offlineCacheKey } from '../lib/html/offline-cache.ts';
+import { fingerprint } from '../lib/build-cache.ts';
+import { assetsFingerprint, OfflineCache, offlineCacheKey } from '../lib/html/offline-cache.ts';
 import { RUNTIME_FILE } from '../client/protocol.ts';
 import { CHART_SCRIPTS_DIR } from './chart-runtime.ts';
 

@@ -3,7 +3,7 @@
  * written whole or not at all (a temporary file, renamed), so a reader never sees half of one, and
  * a cache that cannot be read or written only costs time, never a build.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
@@ -34,4 +34,11 @@ export async function writeCacheEntry(dir: string, file: string, text: string): 
   } catch {
     await rm(temporary, { force: true });
   }
+}
+
+/** SHA-256 over named byte strings, each with its name and length, in the order given. */
+export function fingerprint(parts: Iterable<readonly [name: string, bytes: string | Uint8Array]>): string {
+  const hash = createHash('sha256');
+  for (const [name, bytes] of parts) hash.update(`\0${name}\0${Buffer.byteLength(bytes)}\0`).update(bytes);
+  return hash.digest('hex');
 }

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { cachedFeed, FEED_CACHE_DIR_ENV, feedCacheDir, feedCacheKey, sourceFingerprint } from '../../src/lib/feed/feed-cache.ts';
+import { cachedFeed, FEED_CACHE_DIR_ENV, feedCacheDir, feedCacheKey, KEPT_FEEDS, sourceFingerprint } from '../../src/lib/feed/feed-cache.ts';
 
 let root: string;
 beforeEach(async () => {
@@ -104,6 +104,15 @@ describe('the feed cache', () => {
     expect(await cachedFeed(key, produce, dir())).toBe('<rss>fresh</rss>');
     expect(produce).toHaveBeenCalledTimes(1);
     expect(await cachedFeed(key, async () => '<rss>not called</rss>', dir())).toBe('<rss>fresh</rss>');
+  });
+
+  test('keeps only the newest few feeds', async () => {
+    const keys = Array.from({ length: KEPT_FEEDS + 2 }, (_, i) => feedCacheKey(`sources ${i}`, 'production'));
+    for (const key of keys) {
+      await cachedFeed(key, async () => `<rss>${key}</rss>`, dir());
+      await new Promise((resolve) => setTimeout(resolve, 15)); // distinct modification times
+    }
+    expect((await entries()).sort()).toEqual(keys.slice(-KEPT_FEEDS).map((key) => `${key}.xml`).sort());
   });
 
   test('a failure is not kept', async () => {

@@ -13,9 +13,9 @@
  * Without src/ or content/ in the working directory there is no fingerprint and nothing is cached.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { cacheDir, readCacheEntry, writeCacheEntry } from '../build-cache.ts';
+import { cacheDir, fingerprint, readCacheEntry, writeCacheEntry } from '../build-cache.ts';
 
 /** The environment variable that moves the cache. */
 export const FEED_CACHE_DIR_ENV = 'FEED_CACHE_DIR';
@@ -49,23 +49,18 @@ export async function sourceFingerprint(root = process.cwd()): Promise<string | 
   files.push(...SOURCE_FILES.map((file) => join(root, file)));
   const paths = files.map((file) => relative(root, file).split(sep).join('/')).sort();
   const contents = await Promise.all(paths.map((path) => readFile(join(root, path)).catch(() => undefined)));
-  const hash = createHash('sha256');
-  paths.forEach((path, i) => {
-    const bytes = contents[i];
-    if (bytes) hash.update(`\0${path}\0${bytes.length}\0`).update(bytes);
-  });
-  return hash.digest('hex');
+  return fingerprint(paths.flatMap((path, i) => (contents[i] ? [[path, contents[i]] as const] : [])));
 }
 
 /** The feed's cache key: the fingerprint, and what else the feed depends on (the site's URL and base, the build mode). */
-export function feedCacheKey(fingerprint: string, ...parts: readonly string[]): string {
-  return createHash('sha256').update(JSON.stringify([fingerprint, ...parts])).digest('hex');
+export function feedCacheKey(sources: string, ...parts: readonly string[]): string {
+  return createHash('sha256').update(JSON.stringify([sources, ...parts])).digest('hex');
 }
 
 /**
  * The feed `produce` gives, read from the cache when an entry for `key` exists. With no key
  * (no fingerprint), it produces every time and keeps nothing. A failure is never kept. The entry
- * is the feed itself (parsing 20 MB of JSON would cost more than the check it allows); the key is
+ * is the feed itself (parsing megabytes of JSON would cost more than the check it allows); the key is
  * its name, and entries are only ever written whole, so an empty one is the only kind to distrust.
  */
 export async function cachedFeed(key: string | undefined, produce: () => Promise<string>, dir = feedCacheDir()): Promise<string> {
@@ -75,5 +70,21 @@ export async function cachedFeed(key: string | undefined, produce: () => Promise
   if (cached) return cached;
   const feed = await produce();
   await writeCacheEntry(dir, file, feed);
+  await keepNewest(dir, KEPT_FEEDS);
   return feed;
+}
+
+/**
+ * How many feeds the cache keeps: every source change makes a new one, and only the latest few
+ * can still match (a build, `astro dev`, a build under another base).
+ */
+export const KEPT_FEEDS = 4;
+
+/** Removes all but the `count` most recently written feeds. */
+async function keepNewest(dir: string, count: number): Promise<void> {
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((name) => name.endsWith('.xml'));
+  if (names.length <= count) return;
+  const written = await Promise.all(names.map(async (name) => [name, (await stat(join(dir, name)).catch(() => undefined))?.mtimeMs ?? 0] as const));
+  const old = written.sort((a, b) => b[1] - a[1]).slice(count);
+  await Promise.all(old.map(([name]) => rm(join(dir, name), { force: true })));
 }

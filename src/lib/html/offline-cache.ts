@@ -8,23 +8,15 @@
  * stylesheets, fonts and scripts it inlines) and the version of the code that builds it. A build
  * keeps only the entries it used, so the cache holds one site's files, not every version ever built.
  */
-import { createHash } from 'node:crypto';
 import { copyFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { cacheDir, writeCacheEntry } from '../build-cache.ts';
+import { cacheDir, fingerprint, writeCacheEntry } from '../build-cache.ts';
 
 export const OFFLINE_CACHE_DIR_ENV = 'OFFLINE_CACHE_DIR';
 
 /** Where the cache lives: $OFFLINE_CACHE_DIR, else node_modules/.cache/offline under the project. */
 export function offlineCacheDir(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
   return cacheDir('offline', OFFLINE_CACHE_DIR_ENV, env, cwd);
-}
-
-/** SHA-256 over named byte strings, each with its name and length, in the order given. */
-export function fingerprint(parts: Iterable<readonly [name: string, bytes: string | Uint8Array]>): string {
-  const hash = createHash('sha256');
-  for (const [name, bytes] of parts) hash.update(`\0${name}\0${Buffer.byteLength(bytes)}\0`).update(bytes);
-  return hash.digest('hex');
 }
 
 export interface OfflineKeyParts {
