@@ -11,6 +11,8 @@ import { dirname, join, sep } from 'node:path';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { RUNTIME_FILE } from '../client/protocol.ts';
 import { OMITTED_EXPRESSION_FUNCTIONS } from '../client/runtime-transforms.ts';
+import { pruneUnused } from '../lib/build-cache.ts';
+import { chartCacheDir } from '../lib/charts/cache-dir.ts';
 
 /** The folder, under the site's base, that holds the chart scripts. */
 export const CHART_SCRIPTS_DIR = '_charts';
@@ -120,9 +122,13 @@ export async function bundleChartScripts(): Promise<Record<string, string>> {
 }
 
 export default function chartRuntime(): AstroIntegration {
+  let buildStarted = 0;
   return {
     name: 'chart-runtime',
     hooks: {
+      'astro:build:start': () => {
+        buildStarted = Date.now();
+      },
       'astro:server:setup': ({ server }) => {
         server.middlewares.use(async (req, res, next) => {
           const name = req.url?.split('?')[0]?.split(`/${CHART_SCRIPTS_DIR}/`)[1];
@@ -142,6 +148,9 @@ export default function chartRuntime(): AstroIntegration {
         await mkdir(target, { recursive: true });
         const bundles = await bundleChartScripts();
         await Promise.all(Object.entries(bundles).map(([name, code]) => writeFile(new URL(name, target), code)));
+        // The build succeeded: the chart cache keeps what it wrote or read, drops the rest (charts
+        // since edited or removed). A second early for coarse file times.
+        if (buildStarted) await pruneUnused(chartCacheDir(), '.json', buildStarted - 1000);
       },
     },
   };

@@ -4,7 +4,7 @@
  * a cache that cannot be read or written only costs time, never a build.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
 /**
@@ -41,4 +41,28 @@ export function fingerprint(parts: Iterable<readonly [name: string, bytes: strin
   const hash = createHash('sha256');
   for (const [name, bytes] of parts) hash.update(`\0${name}\0${Buffer.byteLength(bytes)}\0`).update(bytes);
   return hash.digest('hex');
+}
+
+/** Marks an entry as used now (its modification time), so pruneUnused keeps it. */
+export async function touchCacheEntry(file: string): Promise<void> {
+  const now = new Date();
+  await utimes(file, now, now).catch(() => undefined);
+}
+
+/**
+ * Removes the entries of `dir` (ending in `extension`) that nothing wrote or touched since
+ * `since` (ms since the epoch): after a successful build, the ones that build did not use. An
+ * entry another build used meanwhile carries a later time and stays.
+ */
+export async function pruneUnused(dir: string, extension: string, since: number): Promise<number> {
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((name) => name.endsWith(extension));
+  const stale = await Promise.all(
+    names.map(async (name) => {
+      const modified = (await stat(join(dir, name)).catch(() => undefined))?.mtimeMs;
+      return modified !== undefined && modified < since ? name : undefined;
+    }),
+  );
+  const removed = stale.filter((name): name is string => name !== undefined);
+  await Promise.all(removed.map((name) => rm(join(dir, name), { force: true })));
+  return removed.length;
 }

@@ -9,6 +9,9 @@
  * runtime's transform list (any change to the checks, the renderer or the theme). A file that is
  * unreadable, corrupt or of the wrong shape is ignored and written again.
  *
+ * A successful build removes the entries it did not use (src/integrations/chart-runtime.ts), so the
+ * cache holds the site's current charts, not every version of them.
+ *
  * The renderer (Vega, Vega-Lite, the schema validator: a third of a second to load) is imported
  * only when some chart is not in the cache, so a rebuild that changed no chart never loads it.
  */
@@ -17,18 +20,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { TopLevelSpec } from 'vega-lite';
-import { cacheDir, readCacheEntry, writeCacheEntry } from '../build-cache.ts';
+import { readCacheEntry, touchCacheEntry, writeCacheEntry } from '../build-cache.ts';
+import { chartCacheDir } from './cache-dir.ts';
 import type { RenderedChart, renderChart } from './render.ts';
 
 export { ChartError } from './chart-error.ts';
 
-/** The environment variable that moves the cache (tests and the bench point it at temporary folders). */
-export const CACHE_DIR_ENV = 'CHART_CACHE_DIR';
-
-/** Where the cache lives: $CHART_CACHE_DIR, else node_modules/.cache/charts under the project (the working directory). */
-export function chartCacheDir(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
-  return cacheDir('charts', CACHE_DIR_ENV, env, cwd);
-}
+export { CACHE_DIR_ENV, chartCacheDir } from './cache-dir.ts';
 
 /** The sources a render depends on, bundled in by Vite: this folder and the runtime's transform list. */
 const SOURCES = import.meta.glob<string>(['./*.ts', '../../client/runtime-transforms.ts', '../../client/transform-list.ts'], { query: '?raw', import: 'default', eager: true });
@@ -119,7 +117,11 @@ const renderLazily: typeof renderChart = async (id, spec) => (await import('./re
 export async function cachedRenderChart(id: string, spec: TopLevelSpec, { dir = chartCacheDir(), render = renderLazily }: CacheOptions = {}): Promise<RenderedChart> {
   const file = join(dir, `${chartCacheKey(id, spec)}.json`);
   const cached = await readEntry(file);
-  if (cached) return cached;
+  if (cached) {
+    // Used by this build: the prune after a successful build keeps it (src/integrations/chart-runtime.ts).
+    await touchCacheEntry(file);
+    return cached;
+  }
   const chart = await render(id, spec);
   const text = JSON.stringify(chart);
   if (readsBackTheSame(chart, text)) await writeCacheEntry(dir, file, text);
