@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { relativeUrl, relativizeCss, relativizeHtml, siteRelativePath } from '../../src/lib/html/relative-urls.ts';
 import { classesIn, pruneKatexFontFaces, usedKatexFaces } from '../../src/lib/html/katex-fonts.ts';
 import { offlinePolicy, sha256Source, SITE_POLICY } from '../../src/lib/html/csp.ts';
-import { buildOfflineHtml } from '../../src/lib/html/offline.ts';
+import { buildOfflineHtml, SharedWork } from '../../src/lib/html/offline.ts';
 
 describe('relative URLs', () => {
   test.each([
@@ -152,6 +152,21 @@ describe('the self-contained file', () => {
     expect(loaderSlow).toBe(runtimeSlow);
     const policy = /content="([^"]*)"/.exec(loaderSlow)![1]!;
     expect(policy.indexOf(sha256Source('loader("$&$\'")'))).toBeLessThan(policy.indexOf(sha256Source('runtime("<\\/script>")')));
+  });
+
+  test('pages sharing work give the same files as pages built alone, and each asset is read once', async () => {
+    const reads: string[] = [];
+    const counting = async (path: string) => (reads.push(path), read(path));
+    const shared = new SharedWork();
+    const pages = ['posts/a/index.html', 'posts/b/index.html'];
+    for (const file of pages) {
+      const alone = await buildOfflineHtml({ html: page, file, siteUrl: 'https://example.org/', appendScripts: ['_charts/chart-runtime.js'], read });
+      const withShared = await buildOfflineHtml({ html: page, file, siteUrl: 'https://example.org/', appendScripts: ['_charts/chart-runtime.js'], read: counting, shared });
+      expect(withShared).toBe(alone);
+    }
+    // The stylesheet is read per page (which KaTeX fonts a page needs depends on the page); the
+    // fonts, icon and scripts once for both.
+    expect(reads.filter((path) => path !== '_astro/site.css').sort()).toEqual(['_astro/main.woff2', '_charts/chart-loader.js', '_charts/chart-runtime.js', 'favicon.svg']);
   });
 
   test('fails, naming the file, when an asset cannot be read', async () => {
