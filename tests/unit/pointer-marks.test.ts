@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { parse, resetSVGDefIds, View, type Spec as VegaSpec } from 'vega';
-import { compileChart, prefixSvgIds, renderChart, stripInteractiveMarks } from '../../src/lib/charts/render.ts';
+import { parse, View, type Spec as VegaSpec } from 'vega';
+import { compileChart, prefixSvgIds, renderChart, renumberClipIds, stripInteractiveMarks } from '../../src/lib/charts/render.ts';
 import { NO_POINTER_DATA, pointerOnlyMarks, withIdlePointerMarks } from '../../src/lib/charts/pointer-marks.ts';
 import { missingRuntimeTransforms, operatorTypes } from '../../src/lib/charts/runtime-check.ts';
 import { cumulativeGradient, sigmoidAndTangent } from '../../content/posts/nlp/rnns-and-vanishing-gradients/figures.ts';
@@ -13,8 +13,7 @@ const allMarks = (node: Marks): Marks[] => (node.marks ?? []).flatMap((mark) => 
 /** The SVG of the spec rendered whole, pointer-only marks and all, then stripped of them. */
 async function svgWithCells(id: string, vega: VegaSpec): Promise<string> {
   const view = new View(parse(structuredClone(vega)), { renderer: 'none' });
-  resetSVGDefIds();
-  const svg = await view.toSVG();
+  const svg = renumberClipIds(await view.toSVG());
   view.finalize();
   return prefixSvgIds(stripInteractiveMarks(svg), id);
 }

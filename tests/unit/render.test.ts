@@ -4,11 +4,12 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { TopLevelSpec } from 'vega-lite';
-import { parse, resetSVGDefIds, View } from 'vega';
+import { parse, View } from 'vega';
 import {
   ChartError,
   compileChart,
   prefixSvgIds,
+  renumberClipIds,
   type RenderedChart,
   renderChart,
   stripInteractiveMarks,
@@ -90,20 +91,10 @@ async function caught(fn: () => unknown): Promise<unknown> {
   throw new Error('expected a throw');
 }
 
-/**
- * Renders a chart as the first one in a fresh process would be. Vega numbers clip paths from a
- * process-wide counter ("clip1", "clip2", …), so without the reset a chart's SVG would depend on
- * how many charts were drawn before it.
- */
-async function renderFresh(id: string, spec: TopLevelSpec): Promise<RenderedChart> {
-  resetSVGDefIds();
-  return renderChart(id, spec);
-}
-
 // Render each figure once, one after the other; the tests below read the results.
 const rendered = new Map<string, RenderedChart>();
 beforeAll(async () => {
-  for (const { id, spec } of figures) rendered.set(id, await renderFresh(id, spec));
+  for (const { id, spec } of figures) rendered.set(id, await renderChart(id, spec));
 });
 const render = (id: string) => rendered.get(id)!;
 
@@ -161,8 +152,8 @@ describe('renderChart', () => {
     const bIds = new Set(ids(b.svg));
     expect(ids(a.svg).filter((id) => bIds.has(id))).toEqual([]);
     // Even the same spec under two ids, each rendered as if first (so Vega's own ids coincide).
-    const c = await renderFresh('first', cumulativeGradient);
-    const d = await renderFresh('second', cumulativeGradient);
+    const c = await renderChart('first', cumulativeGradient);
+    const d = await renderChart('second', cumulativeGradient);
     expect(ids(c.svg).map((id) => id.replace('first-', ''))).toEqual(ids(d.svg).map((id) => id.replace('second-', '')));
     const dIds = new Set(ids(d.svg));
     expect(ids(c.svg).length).toBeGreaterThan(0);
@@ -194,6 +185,20 @@ describe('renderChart', () => {
     expect(count(stripped, /<path\b/g)).toBe(count(raw, /<path\b/g) - cells - invisible);
     expect(count(stripped, /<g\b/g)).toBe(count(raw, /<g\b/g) - 1);
     expect(count(stripped, /<text\b/g)).toBe(count(raw, /<text\b/g));
+  });
+
+  test('renumberClipIds numbers clip paths in the order the markup names them, whatever Vega counted', () => {
+    const svg = '<svg><g clip-path="url(#clip7)"></g><g clip-path="url(#clip12)"></g><g clip-path="url(#clip7)"></g><defs><clipPath id="clip7"/><clipPath id="clip12"/></defs></svg>';
+    expect(renumberClipIds(svg)).toBe(svg.replaceAll('clip7', 'clip1').replaceAll('clip12', 'clip2'));
+    expect(renumberClipIds('<svg><text>clip3 id="x"</text></svg>')).toBe('<svg><text>clip3 id="x"</text></svg>');
+  });
+
+  test('a chart renders the same SVG however many charts were drawn before it', async () => {
+    const first = await renderChart('cumulative-gradient', cumulativeGradient);
+    await renderChart('sigmoid-and-tangent', sigmoidAndTangent);
+    const again = await renderChart('cumulative-gradient', cumulativeGradient);
+    expect(again.svg).toBe(first.svg);
+    expect(again.svg).toContain('id="cumulative-gradient-clip1"');
   });
 
   test('prefixSvgIds prefixes ids and references, and nothing else', () => {
@@ -229,7 +234,7 @@ describe('renderChart', () => {
 
   test('a deep-frozen spec renders the same SVG', async () => {
     const frozen = deepFreeze(structuredClone(cumulativeGradient));
-    const chart = await renderFresh('cumulative-gradient', frozen);
+    const chart = await renderChart('cumulative-gradient', frozen);
     expect(chart.svg).toBe(render('cumulative-gradient').svg);
   });
 });

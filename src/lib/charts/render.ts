@@ -3,7 +3,7 @@
  * call it, so what the tests check is what the pages get.
  */
 import { compile, type TopLevelSpec } from 'vega-lite';
-import { parse, resetSVGDefIds, View, type Spec as VegaSpec } from 'vega';
+import { parse, View, type Spec as VegaSpec } from 'vega';
 import { textMetrics } from 'vega-scenegraph';
 import { vegaLiteSchemaError } from './validate.ts';
 import { missingRuntimeTransforms, omittedFunctionCalls } from './runtime-check.ts';
@@ -54,6 +54,20 @@ export function compileChart(id: string, spec: TopLevelSpec): VegaSpec {
   }
   if (warnings.length > 0) throw new ChartError(id, `Vega-Lite warned: ${warnings.join('; ')}`);
   return vega;
+}
+
+/**
+ * Numbers an SVG's clip paths clip1, clip2, ... in the order the markup first names them. Vega
+ * numbers them from a counter shared by the whole process, so without this a chart's SVG would
+ * depend on how many charts were drawn before it, and on how renders running at the same time
+ * interleave (builds would not be reproducible, nor the chart cache's entries).
+ */
+export function renumberClipIds(svg: string): string {
+  const numbers = new Map<string, number>();
+  return svg.replace(/(\bid="|url\(#)(clip\d+)(?=[")])/g, (_, before: string, id: string) => {
+    if (!numbers.has(id)) numbers.set(id, numbers.size + 1);
+    return `${before}clip${numbers.get(id)}`;
+  });
 }
 
 /** Gives every id in an SVG (and every reference to one) the prefix `${prefix}-`. */
@@ -130,10 +144,7 @@ export async function renderChart(id: string, spec: TopLevelSpec): Promise<Rende
   const view = new View(dataflow, { renderer: 'none' });
   let svg: string;
   try {
-    // Vega numbers clip paths from a counter shared by the whole process; restart it so a chart's
-    // SVG does not depend on how many charts were rendered before it (builds stay reproducible).
-    resetSVGDefIds();
-    svg = await view.toSVG();
+    svg = renumberClipIds(await view.toSVG());
   } catch (error) {
     throw new ChartError(id, `Vega could not render the chart: ${(error as Error).message}`);
   } finally {
