@@ -50,7 +50,9 @@ export function escapeHtml(text: string): string {
  * by node, which made the tables a third of the time a post with two charts took to render.
  */
 export function tableHtml(table: DataTable): string {
-  const row = (cells: readonly string[], tag: 'th scope="col"' | 'td') =>
-    `<tr>${cells.map((cell) => `<${tag}>${escapeHtml(cell)}</${tag.slice(0, 2)}>`).join('')}</tr>`;
-  return `<table><thead>${row(table.columns, 'th scope="col"')}</thead><tbody>${table.rows.map((cells) => row(cells, 'td')).join('')}</tbody></table>`;
+  const cells = (values: readonly string[], element: 'th' | 'td', attributes = '') =>
+    values.map((value) => `<${element}${attributes}>${escapeHtml(value)}</${element}>`).join('');
+  const head = `<tr>${cells(table.columns, 'th', ' scope="col"')}</tr>`;
+  const body = table.rows.map((row) => `<tr>${cells(row, 'td')}</tr>`).join('');
+  return `<table><thead>${head}</thead><tbody>${body}</tbody></table>`;
 }
