@@ -5,8 +5,8 @@
  *
  * A figure keeps its chart, caption and summary; its data table and spec become one link to the
  * figure on the post's page. Readers show <details> open or not at all, and a chart's table runs
- * to hundreds of rows: left in, it made each item five times the size, and some readers cut
- * items that large short.
+ * to hundreds of rows: left in, they nearly doubled each item (123 KB against 69 KB for a post
+ * with two charts), and some readers cut items that large short.
  */
 import { parseHTML } from 'linkedom';
 
