@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
@@ -41,6 +41,9 @@ describe('the offline file cache', () => {
     await first.write(join(root, 'b.html'), b, async () => 'b');
     await first.prune();
     expect((await readdir(dir)).sort()).toEqual([`${a}.html`, `${b}.html`].sort());
+    // The next build, an hour later.
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    for (const key of [a, b]) await utimes(join(dir, `${key}.html`), hourAgo, hourAgo);
     const second = new OfflineCache(dir);
     await second.write(join(root, 'a.html'), a, async () => 'a');
     await second.prune();

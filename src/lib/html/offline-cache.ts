@@ -8,9 +8,9 @@
  * stylesheets, fonts and scripts it inlines) and the version of the code that builds it. A build
  * keeps only the entries it used, so the cache holds one site's files, not every version ever built.
  */
-import { copyFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { cacheDir, fingerprint, writeCacheEntry } from '../build-cache.ts';
+import { cacheDir, fingerprint, pruneUnused, touchCacheEntry, writeCacheEntry } from '../build-cache.ts';
 
 export const OFFLINE_CACHE_DIR_ENV = 'OFFLINE_CACHE_DIR';
 
@@ -41,10 +41,11 @@ export function offlineCacheKey({ version, assets, siteUrl, file, html }: Offlin
   ]);
 }
 
-/** One build's use of the cache: fills `destination` from it or from `build`, and remembers what it used. */
+/** One build's use of the cache: fills each offline file from it or from `build`, and prunes what the build did not use. */
 export class OfflineCache {
-  private readonly used = new Set<string>();
   readonly dir: string;
+  /** When this build's use of the cache began: entries written or touched since are in use. */
+  private readonly started = Date.now();
 
   // No parameter properties here: astro.config.mjs loads this module with Node's type stripping,
   // which cannot run them (Astro would fall back to a loader that closes before the build ends).
@@ -55,9 +56,9 @@ export class OfflineCache {
   /** Writes the offline file for `key` to `destination`: a copy of the entry, or what `build` makes (then kept). */
   async write(destination: string, key: string, build: () => Promise<string>): Promise<void> {
     const entry = join(this.dir, `${key}.html`);
-    this.used.add(`${key}.html`);
     try {
       await copyFile(entry, destination);
+      await touchCacheEntry(entry);
       return;
     } catch {
       // Not cached yet (or unreadable): build it.
@@ -69,8 +70,8 @@ export class OfflineCache {
 
   /** Removes the entries this build did not use: older versions of pages, pages since removed. */
   async prune(): Promise<void> {
-    const names = await readdir(this.dir).catch(() => [] as string[]);
-    await Promise.all(names.filter((name) => name.endsWith('.html') && !this.used.has(name)).map((name) => rm(join(this.dir, name), { force: true })));
+    // A second early for coarse file times, as for the chart cache.
+    await pruneUnused(this.dir, '.html', this.started - 1000);
   }
 }
 
