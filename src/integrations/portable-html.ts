@@ -5,22 +5,18 @@
  */
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { join, relative, sep } from 'node:path';
+import { join, relative } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { relativizeCss, relativizeHtml } from '../lib/html/relative-urls.ts';
 import { buildOfflineHtml, SharedWork } from '../lib/html/offline.ts';
 import { fingerprint } from '../lib/build-cache.ts';
+import { filesUnder } from '../lib/files.ts';
 import { assetsFingerprint, OfflineCache, offlineCacheKey } from '../lib/html/offline-cache.ts';
 import { RUNTIME_FILE } from '../client/protocol.ts';
 import { CHART_SCRIPTS_DIR } from './chart-runtime.ts';
 
 /** The self-contained file's name, next to the post's index.html. */
 export const OFFLINE_FILE = 'offline.html';
-
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'));
-}
 
 /** The code that makes an offline file: a change to any of it makes every cached one stale. */
 const OFFLINE_SOURCES = ['../lib/html/', './portable-html.ts', '../client/protocol.ts'];

@@ -14,7 +14,8 @@
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { filesUnder } from '../files.ts';
+import { join } from 'node:path';
 import { cacheDir, fingerprint, readCacheEntry, writeCacheEntry } from '../build-cache.ts';
 
 /** The environment variable that moves the cache. */
@@ -30,11 +31,6 @@ const SOURCE_FOLDERS = ['src', 'content'];
 /** Single files that go in when they exist. */
 const SOURCE_FILES = ['astro.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'];
 
-async function filesUnder(folder: string): Promise<string[]> {
-  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
-}
-
 /**
  * SHA-256 over the path and bytes of every source file of the site under `root`, in a fixed
  * order; undefined when src/ or content/ cannot be read.
@@ -42,12 +38,12 @@ async function filesUnder(folder: string): Promise<string[]> {
 export async function sourceFingerprint(root = process.cwd()): Promise<string | undefined> {
   let files: string[];
   try {
-    files = (await Promise.all(SOURCE_FOLDERS.map((folder) => filesUnder(join(root, folder))))).flat();
+    const listed = await Promise.all(SOURCE_FOLDERS.map(async (folder) => (await filesUnder(join(root, folder))).map((file) => `${folder}/${file}`)));
+    files = listed.flat();
   } catch {
     return undefined;
   }
-  files.push(...SOURCE_FILES.map((file) => join(root, file)));
-  const paths = files.map((file) => relative(root, file).split(sep).join('/')).sort();
+  const paths = [...files, ...SOURCE_FILES].sort();
   const contents = await Promise.all(paths.map((path) => readFile(join(root, path)).catch(() => undefined)));
   return fingerprint(paths.flatMap((path, i) => (contents[i] ? [[path, contents[i]] as const] : [])));
 }
