@@ -126,9 +126,9 @@ export async function renderChart(id: string, spec: TopLevelSpec): Promise<Rende
     throw new ChartError(id, `the encoding uses ${unknown.map((f) => `"${f}"`).join(', ')}, which the data does not have (fields: ${known.join(', ')})`);
   }
   // One parse serves the checks and the render: the marks that only serve the pointer are there,
-  // fed no data (see pointer-marks.ts). Vega tags every data row it ingests with an id; give it a copy so the
-  // caller's spec (whose dataset rows the compiled spec shares) is left as it was, and a frozen
-  // spec still renders.
+  // fed no data (see pointer-marks.ts). Vega tags every data row it ingests with an id; give it a
+  // copy so the caller's spec (whose dataset rows the compiled spec shares) is left as it was,
+  // and a frozen spec still renders.
   const dataflow = parse(structuredClone(withIdlePointerMarks(vega) ?? vega));
   const missing = missingRuntimeTransforms(dataflow);
   if (missing.length > 0) {
