@@ -3,9 +3,10 @@
  * success. A good build, then a broken post: dist/ is still the good one, byte for byte, and the
  * error says why.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { fileTree } from '../support/file-tree.ts';
 import { scratchSite, type ScratchSite } from '../support/scratch-site.ts';
 import { npmRunBuild } from '../support/build-site.ts';
 
@@ -18,18 +19,11 @@ afterAll(async () => {
   await site?.remove();
 });
 
-/** Every file under a folder with its bytes, keyed by path. */
-async function snapshot(dir: string): Promise<Map<string, Buffer>> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
-  return new Map(await Promise.all(files.map(async (f) => [f.slice(dir.length), await readFile(f)] as const)));
-}
-
 const npmRunBuildHere = () => npmRunBuild(site.root);
 
 test('a failed build leaves the last good dist/ exactly as it was, and says why', async () => {
   await npmRunBuildHere();
-  const good = await snapshot(join(site.root, 'dist'));
+  const good = await fileTree(join(site.root, 'dist'));
   expect([...good.keys()]).toContain('/posts/nlp/rnns-and-vanishing-gradients/index.html');
 
   await site.write(
@@ -56,7 +50,7 @@ test('a failed build leaves the last good dist/ exactly as it was, and says why'
   expect(output).toContain('chart "broken-chart": the Vega-Lite spec is invalid');
   expect(output).toContain('dist/ still holds the last good build');
 
-  const after = await snapshot(join(site.root, 'dist'));
+  const after = await fileTree(join(site.root, 'dist'));
   expect([...after.keys()].sort()).toEqual([...good.keys()].sort());
   for (const [path, bytes] of good) expect(after.get(path)!.equals(bytes), path).toBe(true);
   // No staging folder is left behind.

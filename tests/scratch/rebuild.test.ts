@@ -7,6 +7,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { buildSite } from '../support/build-site.ts';
+import { fileTree } from '../support/file-tree.ts';
 import { scratchSite, type ScratchSite } from '../support/scratch-site.ts';
 
 let site: ScratchSite;
@@ -20,12 +21,6 @@ afterAll(async () => {
 const FIGURES = 'content/posts/nlp/rnns-and-vanishing-gradients/figures.ts';
 const PAGE = 'posts/nlp/rnns-and-vanishing-gradients/index.html';
 
-
-async function tree(dir: string): Promise<Map<string, Buffer>> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
-  return new Map(await Promise.all(files.map(async (f) => [f.slice(dir.length), await readFile(f)] as const)));
-}
 
 /**
  * Each cache's entries with their inode numbers: entries are written to a temporary file and
@@ -50,7 +45,7 @@ test('a no-change rebuild gives the same bytes from the caches; a changed figure
   expect(offlineEntries(cached)).toHaveLength(1);
 
   await build('dist-warm');
-  const [cold, warm] = await Promise.all([tree(join(site.root, 'dist-cold')), tree(join(site.root, 'dist-warm'))]);
+  const [cold, warm] = await Promise.all([fileTree(join(site.root, 'dist-cold')), fileTree(join(site.root, 'dist-warm'))]);
   expect([...warm.keys()].sort()).toEqual([...cold.keys()].sort());
   expect([...cold].filter(([path, bytes]) => !warm.get(path)!.equals(bytes)).map(([path]) => path)).toEqual([]);
   // Nothing was rendered again: no entry was written, none was added.
