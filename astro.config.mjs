@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import remarkNoPlaceholders from './src/lib/markdown/remark-no-placeholders.ts';
+import { mdxCachePruning, withMdxCache } from './src/lib/markdown/mdx-cache.ts';
 import chartRuntime from './src/integrations/chart-runtime.ts';
 import katexWoff2 from './src/integrations/katex-woff2.ts';
 import portableHtml from './src/integrations/portable-html.ts';
@@ -21,14 +22,17 @@ export default defineConfig({
   trailingSlash: 'always',
   // Astro 7's default Markdown processor is not unified; remark-math and rehype-katex need this one.
   // MDX inherits it. KaTeX runs with trust: false, so \href{javascript:...} and friends stay inert.
+  // Compiled .mdx modules are kept between builds (src/lib/markdown/mdx-cache.ts).
   markdown: {
-    processor: unified({
-      remarkPlugins: [remarkMath, remarkNoPlaceholders],
-      rehypePlugins: [[rehypeKatex, { trust: false, strict: 'warn', output: 'htmlAndMathml' }]],
-    }),
+    processor: withMdxCache(
+      unified({
+        remarkPlugins: [remarkMath, remarkNoPlaceholders],
+        rehypePlugins: [[rehypeKatex, { trust: false, strict: 'warn', output: 'htmlAndMathml' }]],
+      }),
+    ),
   },
   // Order matters: portableHtml inlines the scripts chartRuntime writes.
-  integrations: [mdx(), sitemap(), chartRuntime(), portableHtml()],
+  integrations: [mdx(), mdxCachePruning(), sitemap(), chartRuntime(), portableHtml()],
   // Stylesheets stay files: the CSP allows styles from the site only (style-src 'self').
   build: { inlineStylesheets: 'never' },
   vite: {

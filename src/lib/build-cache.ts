@@ -6,6 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { filesUnder } from './files.ts';
 
 /**
  * A cache folder: $`envName` when set (tests and the bench point caches at temporary folders),
@@ -41,6 +42,23 @@ export function fingerprint(parts: Iterable<readonly [name: string, bytes: strin
   const hash = createHash('sha256');
   for (const [name, bytes] of parts) hash.update(`\0${name}\0${Buffer.byteLength(bytes)}\0`).update(bytes);
   return hash.digest('hex');
+}
+
+/**
+ * A fingerprint of a project's sources under `root`: the path and bytes of every file in
+ * `folders`, each of which must exist, and of those of `files` that exist, in a fixed order.
+ * Undefined when a folder cannot be read (then there is nothing to key a cache on).
+ */
+export async function treeFingerprint(root: string, folders: readonly string[], files: readonly string[]): Promise<string | undefined> {
+  let listed: string[];
+  try {
+    listed = (await Promise.all(folders.map(async (folder) => (await filesUnder(join(root, folder))).map((file) => `${folder}/${file}`)))).flat();
+  } catch {
+    return undefined;
+  }
+  const paths = [...listed, ...files].sort();
+  const contents = await Promise.all(paths.map((path) => readFile(join(root, path)).catch(() => undefined)));
+  return fingerprint(paths.flatMap((path, i) => (contents[i] ? [[path, contents[i]] as const] : [])));
 }
 
 /** Marks an entry as used now (its modification time), so pruneUnused keeps it. */

@@ -1,7 +1,8 @@
 /**
- * Rebuilds with the build's caches (charts, feed, offline files): a rebuild that changed nothing gives the same
- * bytes as the build before it and renders nothing again, and a change to a module a post imports
- * (not the post itself) reaches both the page and the feed.
+ * Rebuilds with the build's caches (compiled MDX, charts, feed, offline files): a rebuild that changed
+ * nothing gives the same bytes as the build before it and renders nothing again, a change to a module
+ * a post imports (not the post itself) reaches both the page and the feed, and so does a change to
+ * the post's own text.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -19,6 +20,7 @@ afterAll(async () => {
 });
 
 const FIGURES = 'content/posts/nlp/rnns-and-vanishing-gradients/figures.ts';
+const POST = 'content/posts/nlp/rnns-and-vanishing-gradients/index.mdx';
 const PAGE = 'posts/nlp/rnns-and-vanishing-gradients/index.html';
 
 
@@ -34,7 +36,7 @@ async function cacheEntries(): Promise<Map<string, number>> {
   return new Map(await Promise.all(files.map(async (f) => [f.slice(root.length), (await stat(f)).ino] as const)));
 }
 
-test('a no-change rebuild gives the same bytes from the caches; a changed figures module reaches the page and the feed', async () => {
+test('a no-change rebuild gives the same bytes from the caches; a changed figures module or post reaches the page and the feed', async () => {
   const build = (name: string) => buildSite(join(site.root, name), site.root);
 
   await build('dist-cold');
@@ -43,6 +45,8 @@ test('a no-change rebuild gives the same bytes from the caches; a changed figure
   expect([...cached.keys()].filter((path) => path.startsWith('/feed/'))).toHaveLength(1);
   const offlineEntries = (entries: Map<string, number>) => [...entries.keys()].filter((path) => path.startsWith('/offline/'));
   expect(offlineEntries(cached)).toHaveLength(1);
+  const mdxEntries = (entries: Map<string, number>) => [...entries].filter(([path]) => path.startsWith('/mdx/'));
+  expect(mdxEntries(cached)).toHaveLength(1);
 
   await build('dist-warm');
   const [cold, warm] = await Promise.all([fileTree(join(site.root, 'dist-cold')), fileTree(join(site.root, 'dist-warm'))]);
@@ -59,6 +63,8 @@ test('a no-change rebuild gives the same bytes from the caches; a changed figure
   // The page changed, so its offline file was built again, and the old one left the cache; so did
   // the edited chart's old render, while the other chart's stayed.
   const afterEdit = await cacheEntries();
+  // The post itself was not compiled again.
+  expect(mdxEntries(afterEdit)).toEqual(mdxEntries(cached));
   expect(offlineEntries(afterEdit)).toHaveLength(1);
   expect(offlineEntries(afterEdit)).not.toEqual(offlineEntries(cached));
   const chartEntries = (entries: Map<string, number>) => [...entries.keys()].filter((path) => path.startsWith('/charts/'));
@@ -74,4 +80,19 @@ test('a no-change rebuild gives the same bytes from the caches; a changed figure
     expect(count(after, 'Sigmoid, edited'), file).toBeGreaterThan(0);
     expect(count(after, 'Sigmoid and Tangent'), file).toBeLessThan(count(before, 'Sigmoid and Tangent'));
   }
-}, 240_000);
+
+  // An edit to the post's prose: compiled again, on the page and in the feed, the old module pruned.
+  const intuitive = 'from an intuitive standpoint';
+  const post = await readFile(join(site.root, POST), 'utf8');
+  expect(post).toContain(intuitive);
+  await site.write(POST, post.replace(intuitive, 'from an edited standpoint'));
+  await build('dist-post-edited');
+  const afterPostEdit = mdxEntries(await cacheEntries());
+  expect(afterPostEdit).toHaveLength(1);
+  expect(afterPostEdit[0]![0]).not.toBe(mdxEntries(cached)[0]![0]);
+  for (const file of [PAGE, 'rss.xml']) {
+    const after = await readFile(join(site.root, 'dist-post-edited', file), 'utf8');
+    expect(after, file).toContain('from an edited standpoint');
+    expect(after, file).not.toContain(intuitive);
+  }
+}, 300_000);

@@ -13,10 +13,9 @@
  * Without src/ or content/ in the working directory there is no fingerprint and nothing is cached.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
-import { filesUnder } from '../files.ts';
+import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { cacheDir, fingerprint, readCacheEntry, writeCacheEntry } from '../build-cache.ts';
+import { cacheDir, readCacheEntry, treeFingerprint, writeCacheEntry } from '../build-cache.ts';
 
 /** The environment variable that moves the cache. */
 export const FEED_CACHE_DIR_ENV = 'FEED_CACHE_DIR';
@@ -32,20 +31,11 @@ const SOURCE_FOLDERS = ['src', 'content'];
 const SOURCE_FILES = ['astro.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'];
 
 /**
- * SHA-256 over the path and bytes of every source file of the site under `root`, in a fixed
- * order; undefined when src/ or content/ cannot be read.
+ * A fingerprint of every source file of the site under `root` (see treeFingerprint); undefined
+ * when src/ or content/ cannot be read.
  */
-export async function sourceFingerprint(root = process.cwd()): Promise<string | undefined> {
-  let files: string[];
-  try {
-    const listed = await Promise.all(SOURCE_FOLDERS.map(async (folder) => (await filesUnder(join(root, folder))).map((file) => `${folder}/${file}`)));
-    files = listed.flat();
-  } catch {
-    return undefined;
-  }
-  const paths = [...files, ...SOURCE_FILES].sort();
-  const contents = await Promise.all(paths.map((path) => readFile(join(root, path)).catch(() => undefined)));
-  return fingerprint(paths.flatMap((path, i) => (contents[i] ? [[path, contents[i]] as const] : [])));
+export function sourceFingerprint(root = process.cwd()): Promise<string | undefined> {
+  return treeFingerprint(root, SOURCE_FOLDERS, SOURCE_FILES);
 }
 
 /** The feed's cache key: the fingerprint, and what else the feed depends on (the site's URL and base, the build mode). */
