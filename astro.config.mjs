@@ -9,6 +9,7 @@ import { mdxCachePruning, withMdxCache } from './src/lib/markdown/mdx-cache.ts';
 import chartRuntime from './src/integrations/chart-runtime.ts';
 import katexWoff2 from './src/integrations/katex-woff2.ts';
 import portableHtml from './src/integrations/portable-html.ts';
+import { withoutKnownNoise } from './src/lib/build-logs.ts';
 import sitemap from '@astrojs/sitemap';
 
 // Where the site lives, set here once (or for one build: BLOG_SITE=https://me.example BLOG_BASE=/blog/).
@@ -38,6 +39,7 @@ export default defineConfig({
   vite: {
     plugins: [katexWoff2()],
     // Fonts stay files, never data: URIs, so a CSP with font-src 'self' holds for every page.
-    build: { assetsInlineLimit: 0 },
+    // One warning per .mdx file about a directive of Astro's own is dropped (src/lib/build-logs.ts).
+    build: { assetsInlineLimit: 0, rolldownOptions: { onLog: withoutKnownNoise } },
   },
 });

@@ -76,9 +76,11 @@ test('npm run new-post creates the post and prints what it created', async () =>
   expect((await readdir(join(site.root, FOLDER))).sort()).toEqual(['figures.test.ts', 'figures.ts', 'index.mdx']);
 });
 
-test('the new post builds as it is, with its chart inline, and the home page lists it', async () => {
-  const { stdout } = await npmRunBuild(site.root);
+test('the new post builds as it is, with no warning, its chart inline, and the home page lists it', async () => {
+  const { stdout, stderr } = await npmRunBuild(site.root);
   expect(stdout).toContain('Built into dist/.');
+  // A clean build prints no warning, so that a warning an author does see is worth reading.
+  expect(`${stdout}\n${stderr}`).not.toMatch(/\bWARN/i);
   const dist = join(site.root, 'dist');
   const { document } = await readPage(dist, `posts/nlp/${SLUG}/`);
   expect(document.querySelector('h1')?.textContent).toBe(TITLE);
