@@ -32,7 +32,7 @@ async function svgFile(view: View, element: HTMLElement): Promise<string> {
 }
 
 /** Draws the SVG on a canvas at twice its size, on the page's background, and returns a PNG. */
-async function pngFile(svg: string, element: HTMLElement): Promise<Blob> {
+async function pngFile(svg: string): Promise<Blob> {
   const image = new Image();
   image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
   await image.decode();
@@ -58,7 +58,7 @@ export function wireDownloads(element: HTMLElement, view: View, payload: ChartPa
   const name = element.dataset.chartId ?? 'chart';
   const actions: Record<string, () => Promise<void>> = {
     svg: async () => save(`${name}.svg`, new Blob([await svgFile(view, element)], { type: 'image/svg+xml' })),
-    png: async () => save(`${name}.png`, await pngFile(await svgFile(view, element), element)),
+    png: async () => save(`${name}.png`, await pngFile(await svgFile(view, element))),
     csv: async () =>
       save(`${name}.csv`, new Blob([Object.values(payload.datasets).map((rows) => toCsv(rows)).join('\n')], { type: 'text/csv' })),
     spec: async () => save(`${name}.vl.json`, new Blob([specFile(element, payload)], { type: 'application/json' })),
