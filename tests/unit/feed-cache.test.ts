@@ -115,6 +115,23 @@ describe('the feed cache', () => {
     expect((await entries()).sort()).toEqual(keys.slice(-KEPT_FEEDS).map((key) => `${key}.xml`).sort());
   });
 
+  test('a feed read from the cache counts as new: the one in use outlives newer ones written after it', async () => {
+    const keys = Array.from({ length: KEPT_FEEDS + 1 }, (_, i) => feedCacheKey(`sources ${i}`, 'production'));
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 15)); // distinct modification times
+    for (const key of keys.slice(0, KEPT_FEEDS)) {
+      await cachedFeed(key, async () => `<rss>${key}</rss>`, dir());
+      await pause();
+    }
+    // The oldest is read again (the build in use), then one more feed is written (another base).
+    const produce = vi.fn(async () => '<rss>not called</rss>');
+    expect(await cachedFeed(keys[0], produce, dir())).toBe(`<rss>${keys[0]}</rss>`);
+    expect(produce).not.toHaveBeenCalled();
+    await pause();
+    await cachedFeed(keys[KEPT_FEEDS], async () => '<rss>newest</rss>', dir());
+    expect(await entries()).toContain(`${keys[0]}.xml`);
+    expect(await entries()).not.toContain(`${keys[1]}.xml`);
+  });
+
   test('a failure is not kept', async () => {
     const key = feedCacheKey('f', 'a');
     await expect(cachedFeed(key, async () => Promise.reject(new Error('broken post')), dir())).rejects.toThrow('broken post');

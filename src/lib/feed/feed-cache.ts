@@ -15,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { cacheDir, readCacheEntry, treeFingerprint, writeCacheEntry } from '../build-cache.ts';
+import { cacheDir, readCacheEntry, touchCacheEntry, treeFingerprint, writeCacheEntry } from '../build-cache.ts';
 
 /** The environment variable that moves the cache. */
 export const FEED_CACHE_DIR_ENV = 'FEED_CACHE_DIR';
@@ -53,7 +53,11 @@ export async function cachedFeed(key: string | undefined, produce: () => Promise
   if (!key) return produce();
   const file = join(dir, `${key}.xml`);
   const cached = await readCacheEntry(file);
-  if (cached) return cached;
+  if (cached) {
+    // Marked as used, so that newer feeds written meanwhile (another base, `astro dev`) do not push it out.
+    await touchCacheEntry(file);
+    return cached;
+  }
   const feed = await produce();
   await writeCacheEntry(dir, file, feed);
   await keepNewest(dir, KEPT_FEEDS);
@@ -62,11 +66,11 @@ export async function cachedFeed(key: string | undefined, produce: () => Promise
 
 /**
  * How many feeds the cache keeps: every source change makes a new one, and only the latest few
- * can still match (a build, `astro dev`, a build under another base).
+ * (by when they were last written or read) can still match (a build, `astro dev`, a build under another base).
  */
 export const KEPT_FEEDS = 4;
 
-/** Removes all but the `count` most recently written feeds. */
+/** Removes all but the `count` most recently written or read feeds. */
 async function keepNewest(dir: string, count: number): Promise<void> {
   const names = (await readdir(dir).catch(() => [] as string[])).filter((name) => name.endsWith('.xml'));
   if (names.length <= count) return;
