@@ -13,7 +13,7 @@
  * only names it, and Vite loads it afresh.
  */
 import { createHash } from 'node:crypto';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { MarkdownProcessor } from '@astrojs/markdown-remark';
@@ -31,9 +31,14 @@ export function mdxCacheDir(root: string, env: NodeJS.ProcessEnv = process.env):
   return cacheDir('mdx', MDX_CACHE_DIR_ENV, env, root);
 }
 
-/** What the compiled modules depend on besides the file itself. */
-const PIPELINE_FOLDERS = ['src'];
+/** What the compiled modules depend on besides the file itself: the source folder, and these files beside it. */
 const PIPELINE_FILES = ['astro.config.mjs', 'package.json', 'package-lock.json'];
+
+/**
+ * The project folder, taken as the one holding Astro's srcDir (src/ by default). Both the
+ * renderer and the prune derive it so, and so always agree on where the cache is.
+ */
+const projectOf = (srcDir: URL) => dirname(fileURLToPath(srcDir));
 
 /** Bumped when the entry's format changes, so old entries stop matching. */
 const ENTRY_FORMAT = 1;
@@ -52,8 +57,8 @@ export function withMdxCache<T extends object>(processor: MarkdownProcessor<T>, 
       const renderer = await createMdxRenderer(shared, mdx);
       // Without srcDir (older @astrojs/mdx) there is no project to fingerprint: compile every time.
       if (!mdx.srcDir) return renderer;
-      const root = dirname(fileURLToPath(mdx.srcDir));
-      const pipeline = await treeFingerprint(root, PIPELINE_FOLDERS, PIPELINE_FILES);
+      const root = projectOf(mdx.srcDir);
+      const pipeline = await treeFingerprint(root, [basename(fileURLToPath(mdx.srcDir))], PIPELINE_FILES);
       if (!pipeline) return renderer;
       const options = JSON.stringify([ENTRY_FORMAT, pipeline, shared, { ...mdx, srcDir: mdx.srcDir.href }]);
       return cachedRenderer(renderer, options, mdxCacheDir(root, env));
@@ -97,19 +102,19 @@ function parseEntry(text: string | undefined): MdxRenderResult | undefined {
  * old versions of edited ones. Entries used are touched, so a build's own are never removed.
  */
 export function mdxCachePruning(env: NodeJS.ProcessEnv = process.env): AstroIntegration {
-  let root = process.cwd();
+  let root: string | undefined;
   let buildStart = 0;
   return {
     name: 'mdx-cache-pruning',
     hooks: {
       'astro:config:done': ({ config }) => {
-        root = fileURLToPath(config.root);
+        root = projectOf(config.srcDir);
       },
       'astro:build:start': () => {
         buildStart = Date.now();
       },
       'astro:build:done': async () => {
-        await pruneUnused(mdxCacheDir(root, env), '.json', buildStart);
+        if (root) await pruneUnused(mdxCacheDir(root, env), '.json', buildStart);
       },
     },
   };
