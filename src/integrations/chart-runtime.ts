@@ -149,8 +149,8 @@ export default function chartRuntime(): AstroIntegration {
         const bundles = await bundleChartScripts();
         await Promise.all(Object.entries(bundles).map(([name, code]) => writeFile(new URL(name, target), code)));
         // The build succeeded: the chart cache keeps what it wrote or read, drops the rest (charts
-        // since edited or removed). A second early for coarse file times.
-        if (buildStarted) await pruneUnused(chartCacheDir(), '.json', buildStarted - 1000);
+        // since edited or removed).
+        if (buildStarted) await pruneUnused(chartCacheDir(), '.json', buildStarted);
       },
     },
   };

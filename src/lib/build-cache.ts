@@ -68,16 +68,23 @@ export async function touchCacheEntry(file: string): Promise<void> {
 }
 
 /**
+ * How much earlier than the build's start an entry may seem to have been written and still count
+ * as this build's: some file systems keep modification times to the second.
+ */
+const FILE_TIME_SLACK_MS = 1000;
+
+/**
  * Removes the entries of `dir` (ending in `extension`) that nothing wrote or touched since
- * `since` (ms since the epoch): after a successful build, the ones that build did not use. An
- * entry another build used meanwhile carries a later time and stays.
+ * `since` (ms since the epoch, less FILE_TIME_SLACK_MS): after a successful build, the ones that
+ * build did not use. An entry another build used meanwhile carries a later time and stays.
  */
 export async function pruneUnused(dir: string, extension: string, since: number): Promise<number> {
+  const cutoff = since - FILE_TIME_SLACK_MS;
   const names = (await readdir(dir).catch(() => [] as string[])).filter((name) => name.endsWith(extension));
   const stale = await Promise.all(
     names.map(async (name) => {
       const modified = (await stat(join(dir, name)).catch(() => undefined))?.mtimeMs;
-      return modified !== undefined && modified < since ? name : undefined;
+      return modified !== undefined && modified < cutoff ? name : undefined;
     }),
   );
   const removed = stale.filter((name): name is string => name !== undefined);

@@ -71,7 +71,7 @@ export class OfflineCache {
   /** Removes the entries this build did not use: older versions of pages, pages since removed. */
   async prune(): Promise<void> {
     // A second early for coarse file times, as for the chart cache.
-    await pruneUnused(this.dir, '.html', this.started - 1000);
+    await pruneUnused(this.dir, '.html', this.started);
   }
 }
 
