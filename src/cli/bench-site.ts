@@ -23,10 +23,10 @@ export function benchFigures(n: number) {
       { name: 'Gradient', x, y: gradients, color: PLOT.colors.red },
       { name: 'Tangent', x: tangentX, y: tangentY, color: PLOT.colors.tan },
     ],
-    { title: `Sigmoid ${n}`, xTitle: 'X', yTitle: 'Y', zoom: true },
+    { xTitle: 'x', yTitle: `sigmoid ${n}`, zoom: true },
   );
   const steps = arange(1, 7);
-  const decay = decayChart({ name: 'Gradient', steps, values: cumprod(full(steps.length, 0.25 / scale)) }, { title: `Decay ${n}` });
+  const decay = decayChart({ name: 'Gradient', steps, values: cumprod(full(steps.length, 0.25 / scale)) }, { yTitle: `Decay ${n}` });
   return { lines, decay };
 }
 

@@ -419,15 +419,12 @@ async function drawBuildTimes(sites: readonly SiteResult[]): Promise<string> {
       { name: '0, warm', x: posts, y: sites.map((s) => s.builds.baselineWarm.wall), color: '#7f7f7f' },
     ],
     {
-      title: 'Build time against post count',
       xTitle: 'Posts',
       yTitle: 'Build seconds',
       yFormat: '.1f',
       showPoints: true,
       integerX: true,
       legendTitle: 'Charts a post',
-      // Smaller type than a post's figures, so the legend's names fit.
-      theme: { ...PLOT, fontscale: 1.4 },
     },
   );
   return (await renderChart('bench-build-time', spec)).svg;

@@ -48,22 +48,23 @@ async function pngFile(svg: string): Promise<Blob> {
 }
 
 /** The Vega-Lite spec the page shows, with its datasets back in: it reproduces the chart on its own. */
-function specFile(element: HTMLElement, payload: ChartPayload): string {
-  const shown = element.closest('figure')?.querySelector('.chart__spec code')?.textContent ?? '{}';
+function specFile(figure: Element, payload: ChartPayload): string {
+  const shown = figure.querySelector('.chart__spec code')?.textContent ?? '{}';
   return `${JSON.stringify({ ...JSON.parse(shown), datasets: payload.datasets }, null, 2)}\n`;
 }
 
-/** Wires the figure's download buttons to the live view. */
-export function wireDownloads(element: HTMLElement, view: View, payload: ChartPayload): void {
-  const name = element.dataset.chartId ?? 'chart';
+/** Wires the figure's download buttons to the live view; files are named after the chart's id. */
+export function wireDownloads(figure: Element, name: string, view: View, payload: ChartPayload): void {
+  // The chart's ink is the text colour of the element the chart is drawn in.
+  const element = figure.querySelector<HTMLElement>('vega-chart') ?? document.body;
   const actions: Record<string, () => Promise<void>> = {
     svg: async () => save(`${name}.svg`, new Blob([await svgFile(view, element)], { type: 'image/svg+xml' })),
     png: async () => save(`${name}.png`, await pngFile(await svgFile(view, element))),
     csv: async () =>
       save(`${name}.csv`, new Blob([Object.values(payload.datasets).map((rows) => toCsv(rows)).join('\n')], { type: 'text/csv' })),
-    spec: async () => save(`${name}.vl.json`, new Blob([specFile(element, payload)], { type: 'application/json' })),
+    spec: async () => save(`${name}.vl.json`, new Blob([specFile(figure, payload)], { type: 'application/json' })),
   };
-  for (const button of element.querySelectorAll<HTMLButtonElement>('.chart__downloads button[data-download]')) {
+  for (const button of figure.querySelectorAll<HTMLButtonElement>('.chart__downloads button[data-download]')) {
     const action = actions[button.dataset.download ?? ''];
     if (action) button.addEventListener('click', () => void action().catch((error: unknown) => console.error(`download failed: ${String(error)}`)));
   }

@@ -12,8 +12,10 @@ import { RUNTIME_TRANSFORMS } from './runtime-transforms.ts';
 import { RUNTIME_READY_EVENT, type ChartRuntime } from './protocol.ts';
 import { createTooltipHandler } from './tooltip.ts';
 import { wireDownloads } from './downloads.ts';
+import { wireZoom } from './zoom.ts';
+import { wireLegend } from './legend.ts';
 import type { ChartPayload } from '../lib/charts/embed.ts';
-import { formatNumber } from '../lib/charts/describe.ts';
+import { hasLayoutWidth, layoutFor, resizeView, zoomExtent } from '../lib/charts/layout.ts';
 
 Object.assign(transforms, RUNTIME_TRANSFORMS);
 // The static SVG was laid out with estimated text widths; measure the same way here so nothing moves.
@@ -27,18 +29,7 @@ function specWithData({ vega, datasets }: ChartPayload): ChartPayload['vega'] {
   } as ChartPayload['vega'];
 }
 
-/** The signal a Vega-Lite interval selection named `zoom`, bound to the scales, keeps x's range in. */
-const ZOOM_SIGNAL = 'zoom_x';
-/** A key press pans by this share of the visible range (Shift: five times as far)... */
-const PAN_STEP = 0.1;
-/** ...and zooms in or out by this factor. */
-const ZOOM_STEP = 1.5;
-
 type Vega = ChartPayload['vega'];
-
-function hasSignal(vega: Vega, name: string): boolean {
-  return (vega.signals ?? []).some((signal) => signal.name === name);
-}
 
 /** The title of the axis drawn for scale `x`, for saying what range is shown. */
 function xAxisTitle(vega: Vega): string {
@@ -58,52 +49,6 @@ function note(host: HTMLElement, id: string, className: string): HTMLElement {
 }
 
 /**
- * Keys for a chart with x zoom: ←/→ pan, + (or =) and − zoom in and out around the middle, 0 or
- * Escape reset. They set the zoom selection's own signal, so wheel, drag and double click carry
- * on from wherever the keys left the chart. A polite status line says the range now shown.
- */
-function keyboardZoom(view: View, live: HTMLElement, status: HTMLElement, xTitle: string): void {
-  live.addEventListener('keydown', (event) => {
-    if (event.altKey || event.ctrlKey || event.metaKey) return;
-    const [lo, hi] = view.scale('x').domain() as [number, number];
-    const width = hi - lo;
-    const middle = (lo + hi) / 2;
-    const pan = width * PAN_STEP * (event.shiftKey ? 5 : 1);
-    let range: [number, number] | null;
-    switch (event.key) {
-      case 'ArrowLeft':
-        range = [lo - pan, hi - pan];
-        break;
-      case 'ArrowRight':
-        range = [lo + pan, hi + pan];
-        break;
-      case '+':
-      case '=':
-        range = [middle - width / ZOOM_STEP / 2, middle + width / ZOOM_STEP / 2];
-        break;
-      case '-':
-      case '_':
-        range = [middle - (width * ZOOM_STEP) / 2, middle + (width * ZOOM_STEP) / 2];
-        break;
-      case '0':
-      case 'Escape':
-        // Escape only means something here when zoomed; otherwise let it through.
-        if (event.key === 'Escape' && view.signal(ZOOM_SIGNAL) == null) return;
-        range = null;
-        break;
-      default:
-        return;
-    }
-    event.preventDefault();
-    view.signal(ZOOM_SIGNAL, range);
-    void view.runAsync().then(() => {
-      const [from, to] = view.scale('x').domain() as [number, number];
-      status.textContent = `${xTitle} from ${formatNumber(from)} to ${formatNumber(to)}${range ? '' : ' (reset)'}`;
-    });
-  });
-}
-
-/**
  * Makes the live view one accessible, focusable object: named by the figure's caption and
  * described by its summary (the same ids the static SVG used), with a visible focus ring (CSS).
  * A chart that zooms is an application (so screen readers pass its keys through) and says which
@@ -114,7 +59,8 @@ function makeAccessible(element: HTMLElement, live: HTMLElement, view: View, veg
   const chartId = element.dataset.chartId ?? 'chart';
   const caption = staticSvg.getAttribute('aria-labelledby');
   const described = (staticSvg.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
-  const zoomable = hasSignal(vega, ZOOM_SIGNAL);
+  const extent = zoomExtent(vega);
+  const zoomable = extent !== undefined;
 
   live.tabIndex = 0;
   live.setAttribute('role', zoomable ? 'application' : 'img');
@@ -130,7 +76,7 @@ function makeAccessible(element: HTMLElement, live: HTMLElement, view: View, veg
     const status = note(element, `${chartId}-status`, 'chart__status');
     status.setAttribute('role', 'status');
     described.push(keys.id);
-    keyboardZoom(view, live, status, xAxisTitle(vega));
+    wireZoom(element, live, view, extent, status, xAxisTitle(vega));
   }
   if (described.length > 0) live.setAttribute('aria-describedby', described.join(' '));
   live.querySelector('svg')?.setAttribute('aria-hidden', 'true');
@@ -138,8 +84,8 @@ function makeAccessible(element: HTMLElement, live: HTMLElement, view: View, veg
 
 async function hydrate(element: HTMLElement): Promise<void> {
   const payloadScript = element.querySelector('script.chart__payload');
-  const staticSvg = element.querySelector(':scope > svg');
-  if (!payloadScript || !staticSvg) throw new Error('the figure has no payload or no static SVG');
+  const staticSvgs = [...element.querySelectorAll(':scope > svg')];
+  if (!payloadScript || staticSvgs.length === 0) throw new Error('the figure has no payload or no static SVG');
   const payload = JSON.parse(payloadScript.textContent ?? '') as ChartPayload;
 
   const view = new View(parse(specWithData(payload), undefined, { ast: true }), {
@@ -147,15 +93,30 @@ async function hydrate(element: HTMLElement): Promise<void> {
     renderer: 'svg',
     tooltip: createTooltipHandler(element),
   });
+  // Drawn at the size of the layout the page shows, so it takes the static SVG's box exactly.
+  const layoutWidth = hasLayoutWidth(payload.vega);
+  let layout = layoutFor(element.clientWidth);
+  resizeView(view, payload.sizes[layout], layoutWidth);
   // initialize() empties its container, so render into a fresh one and swap only when drawn.
   const live = document.createElement('div');
   live.className = 'chart__live';
   view.initialize(live);
   await view.runAsync();
   live.querySelector(':scope > form.vega-bindings:empty')?.remove();
-  makeAccessible(element, live, view, payload.vega, staticSvg);
-  staticSvg.replaceWith(live);
-  wireDownloads(element, view, payload);
+  makeAccessible(element, live, view, payload.vega, staticSvgs[0]!);
+  staticSvgs[0]!.replaceWith(live);
+  for (const svg of staticSvgs.slice(1)) svg.remove();
+  wireLegend(live, view);
+  const figure = element.closest('figure') ?? element;
+  wireDownloads(figure, element.dataset.chartId ?? 'chart', view, payload);
+  // A rotated phone or a resized window can cross from one layout to the other: redraw at its size.
+  new ResizeObserver(() => {
+    const next = layoutFor(element.clientWidth);
+    if (next === layout) return;
+    layout = next;
+    resizeView(view, payload.sizes[layout], layoutWidth);
+    void view.runAsync();
+  }).observe(element);
 }
 
 const chartRuntime: ChartRuntime = { hydrate };

@@ -5,7 +5,7 @@
  * page flashes in the wrong theme.
  *
  * The theme follows the system's `prefers-color-scheme` until the reader presses the header's
- * "Dark theme" toggle (a button with aria-pressed). The choice is kept in localStorage only while
+ * toggle, a button that says which theme it switches to ("Switch to light theme"). The choice is kept in localStorage only while
  * it differs from the system's: toggling back to what the system says clears it, and the site
  * follows the system again. So there are two visible states, with "follow the system" the
  * default and always one press away, and no third state to explain.
@@ -49,8 +49,11 @@ function store(theme: Theme | null): void {
 
 function apply(theme: Theme): void {
   root.dataset.theme = theme;
-  for (const button of document.querySelectorAll(THEME_TOGGLE_SELECTOR)) {
-    button.setAttribute('aria-pressed', String(theme === 'dark'));
+  // The toggle says what pressing it does: "Switch to light theme" while dark, and the reverse.
+  const next: Theme = theme === 'dark' ? 'light' : 'dark';
+  for (const button of document.querySelectorAll<HTMLElement>(THEME_TOGGLE_SELECTOR)) {
+    button.dataset.themeNext = next;
+    button.textContent = `Switch to ${next} theme`;
   }
 }
 

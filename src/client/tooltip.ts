@@ -1,21 +1,39 @@
 /**
- * A tooltip for live charts: a small box that follows the pointer and lists "Name: value" lines.
- * Text goes in with textContent, never as markup, so data can't inject anything; positioning
- * uses the CSSOM, which a strict Content-Security-Policy allows.
+ * A tooltip for live charts: a small box that follows the pointer, headed by the series' name and
+ * listing "Name: value" lines. Text goes in with textContent, never as markup, so data can't
+ * inject anything. The box is placed with a CSS transform from the chart's corner: moving it
+ * needs no layout and is no layout shift.
  */
 
 type TooltipValue = unknown;
 
-/** Turns a Vega tooltip value into "key: value" lines. */
-export function tooltipLines(value: TooltipValue): string[] {
-  if (value == null || value === '') return [];
-  if (typeof value === 'object' && !Array.isArray(value)) {
-    return Object.entries(value as Record<string, unknown>).map(([key, v]) => `${key}: ${String(v)}`);
-  }
-  return [String(value)];
+/** The key a tooltip entry has when it is the heading (vega-tooltip's convention). */
+const TITLE_KEY = 'title';
+
+/** A tooltip's heading and its "key: value" lines. */
+export interface TooltipContent {
+  readonly title?: string;
+  readonly lines: readonly string[];
 }
 
-/** A Vega tooltip handler drawing into one box per chart, placed beside the pointer. */
+/** Turns a Vega tooltip value into a heading and "key: value" lines. */
+export function tooltipContent(value: TooltipValue): TooltipContent {
+  if (value == null || value === '') return { lines: [] };
+  if (typeof value === 'object' && !Array.isArray(value)) {
+    const { [TITLE_KEY]: title, ...rest } = value as Record<string, unknown>;
+    const lines = Object.entries(rest).map(([key, v]) => `${key}: ${String(v)}`);
+    return title == null ? { lines } : { title: String(title), lines };
+  }
+  return { lines: [String(value)] };
+}
+
+/** How far the box sits from the pointer, so it never covers it. */
+const OFFSET = 14;
+
+/**
+ * A Vega tooltip handler drawing into one box per chart: below and right of the pointer, flipped
+ * to its left or above it where it would leave the chart.
+ */
 export function createTooltipHandler(host: HTMLElement) {
   const box = document.createElement('div');
   box.className = 'chart-tooltip';
@@ -24,26 +42,32 @@ export function createTooltipHandler(host: HTMLElement) {
   host.append(box);
 
   return (_handler: unknown, event: MouseEvent | undefined, _item: unknown, value: TooltipValue): void => {
-    const lines = tooltipLines(value);
-    if (lines.length === 0 || !event) {
+    const { title, lines } = tooltipContent(value);
+    if ((lines.length === 0 && title === undefined) || !event) {
       box.hidden = true;
       return;
     }
-    box.replaceChildren(
-      ...lines.map((line) => {
-        const row = document.createElement('div');
-        row.textContent = line;
-        return row;
-      }),
-    );
+    const rows = lines.map((line) => {
+      const row = document.createElement('div');
+      row.textContent = line;
+      return row;
+    });
+    if (title !== undefined) {
+      const heading = document.createElement('div');
+      heading.className = 'chart-tooltip__title';
+      heading.textContent = title;
+      rows.unshift(heading);
+    }
+    box.replaceChildren(...rows);
     box.hidden = false;
     const hostBox = host.getBoundingClientRect();
-    const offset = 12;
-    // Keep the box inside the chart: flip to the pointer's left when it would overflow.
-    let left = event.clientX - hostBox.left + offset;
-    if (left + box.offsetWidth > hostBox.width) left = event.clientX - hostBox.left - offset - box.offsetWidth;
-    const top = Math.max(0, event.clientY - hostBox.top + offset);
-    box.style.left = `${Math.max(0, left)}px`;
-    box.style.top = `${top}px`;
+    const { offsetWidth: width, offsetHeight: height } = box;
+    const pointerX = event.clientX - hostBox.left;
+    const pointerY = event.clientY - hostBox.top;
+    let x = pointerX + OFFSET;
+    if (x + width > hostBox.width) x = pointerX - OFFSET - width;
+    let y = pointerY + OFFSET;
+    if (y + height > hostBox.height) y = pointerY - OFFSET - height;
+    box.style.transform = `translate(${Math.round(Math.max(0, x))}px, ${Math.round(Math.max(0, y))}px)`;
   };
 }

@@ -175,7 +175,7 @@ export const chart = layeredLineChart(
     { name: 'Sigmoid', x, y: activations, color: PLOT.colors.blue },
     { name: 'Gradient', x, y: gradients, color: PLOT.colors.red },
   ],
-  { title: 'Sigmoid and Its Gradient', xTitle: 'X', yTitle: 'Y' },
+  { xTitle: 'x', yTitle: 'σ(x) and σ′(x)' },
 );
 // #endregion chart
 

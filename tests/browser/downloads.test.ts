@@ -31,7 +31,14 @@ describe.skipIf(skipReason)('chart downloads', () => {
     await server?.close();
   });
 
+  /** Opens a figure's "Data and downloads" disclosure, where the buttons are. */
+  async function openDisclosure(id: string): Promise<void> {
+    const more = page.locator(`#${id} details.chart__more`);
+    if ((await more.getAttribute('open')) === null) await more.locator(':scope > summary').click();
+  }
+
   async function download(id: string, format: string): Promise<{ name: string; bytes: Buffer }> {
+    await openDisclosure(id);
     const [file] = await Promise.all([page.waitForEvent('download'), page.locator(`#${id} .chart__downloads button[data-download="${format}"]`).click()]);
     return { name: file.suggestedFilename(), bytes: await readFile((await file.path())!) };
   }
@@ -39,8 +46,11 @@ describe.skipIf(skipReason)('chart downloads', () => {
   test('the buttons are hidden until the chart is live, then offer four files', async () => {
     const buttons = page.locator('#cumulative-gradient .chart__downloads button');
     expect(await buttons.count()).toBe(4);
-    expect(await buttons.first().isVisible()).toBe(false);
+    // Below the fold the chart is still static: its buttons hold their place, unseen.
+    expect(await page.locator('#cumulative-gradient vega-chart').getAttribute('data-state')).toBeNull();
+    expect(await buttons.first().evaluate((button) => getComputedStyle(button).visibility)).toBe('hidden');
     await bringChartsToLife(page, ['cumulative-gradient']);
+    await openDisclosure('cumulative-gradient');
     expect(await buttons.first().isVisible()).toBe(true);
   });
 
@@ -48,7 +58,7 @@ describe.skipIf(skipReason)('chart downloads', () => {
     const svg = await download('cumulative-gradient', 'svg');
     expect(svg.name).toBe('cumulative-gradient.svg');
     const text = svg.bytes.toString('utf8');
-    expect(text).toMatch(/^<svg[^>]+viewBox="0 0 900 750"/);
+    expect(text).toMatch(/^<svg[^>]+viewBox="0 0 672 400"/);
     expect(text).not.toContain('currentColor');
     // On the page's background, since the chart itself is transparent.
     expect(text).toMatch(/^<svg[^>]*><rect width="100%" height="100%" fill="rgb\(255, 255, 255\)"\/>/);
@@ -56,7 +66,7 @@ describe.skipIf(skipReason)('chart downloads', () => {
     expect(png.name).toBe('cumulative-gradient.png');
     expect(png.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
     // Twice the chart's size: width and height sit at bytes 16-23 of the IHDR chunk.
-    expect([png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)]).toEqual([1800, 1500]);
+    expect([png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)]).toEqual([1344, 800]);
   });
 
   test('CSV holds the data with every digit', async () => {
@@ -72,7 +82,7 @@ describe.skipIf(skipReason)('chart downloads', () => {
     expect(name).toBe('sigmoid-and-tangent.vl.json');
     const spec = JSON.parse(bytes.toString('utf8'));
     expect(spec.datasets.series).toHaveLength(300);
-    expect(spec.title).toBe('Sigmoid and Tangent');
+    expect(spec.layer[0].encoding.y.title).toBe('σ(x), σ′(x) and the tangent');
     expect(() => compile(spec)).not.toThrow();
     expect(watch.errors).toEqual([]);
     expect(watch.cspViolations).toEqual([]);

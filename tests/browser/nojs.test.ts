@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { browserSkipReason, launchChromium } from '../support/browser.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { PLOT } from '../../src/lib/charts/theme.ts';
 import { POST_PATH } from '../support/site.ts';
 import { cumulativeGradient, sigmoidAndTangent } from '../../content/posts/nlp/rnns-and-vanishing-gradients/figures.ts';
 
@@ -44,37 +45,41 @@ describe.skipIf(skipReason)('the post with JavaScript off', () => {
   });
 
   test.each(FIGURES)('$id: the static SVG is visible at the chart\'s proportions', async ({ id }) => {
-    const svg = page.locator(`#${id} vega-chart > svg`);
+    const svg = page.locator(`#${id} vega-chart > svg.chart__static--wide`);
     await svg.scrollIntoViewIfNeeded();
     expect(await svg.isVisible()).toBe(true);
     const box = (await svg.boundingBox())!;
     expect(box.width).toBeGreaterThan(300);
-    expect(box.height / box.width).toBeCloseTo(750 / 900, 2);
+    expect(box.height / box.width).toBeCloseTo(PLOT.layouts.wide.height / PLOT.layouts.wide.width, 2);
     // The lines are drawn.
     expect(await svg.locator('.mark-line path').count()).toBeGreaterThan(0);
   });
 
-  test.each(FIGURES)('$id: the caption and the summary written from the data are visible', async ({ id, caption, description }) => {
+  test.each(FIGURES)('$id: the caption is visible; the summary written from the data shows in the disclosure', async ({ id, caption, description }) => {
     const figcaption = page.locator(`#${id} figcaption`);
     expect(await figcaption.isVisible()).toBe(true);
     expect(await figcaption.innerText()).toContain(caption);
-    const summary = page.locator(`#${id} .chart__summary`);
-    expect(await summary.isVisible()).toBe(true);
-    expect(await summary.textContent()).toBe(description);
-    expect((await summary.boundingBox())!.height).toBeGreaterThan(0);
+    expect(await page.locator(`#${id} .chart__summary`).textContent()).toBe(description);
+    const details = page.locator(`#${id} details.chart__more`);
+    const inWords = details.locator('.chart__in-words');
+    expect(await inWords.isVisible()).toBe(false);
+    await details.locator(':scope > summary').click();
+    expect(await inWords.isVisible()).toBe(true);
+    expect(await inWords.textContent()).toBe(description);
+    await details.locator(':scope > summary').click();
   });
 
   test.each(FIGURES)('$id: the data table opens from its summary, with no script', async ({ id, rows }) => {
-    const details = page.locator(`#${id} details.chart__data`);
+    const details = page.locator(`#${id} details.chart__more`);
     const table = details.locator('table');
     expect(await table.isVisible()).toBe(false);
-    await details.locator('summary').click();
+    await details.locator(':scope > summary').click();
     expect(await details.getAttribute('open')).not.toBeNull();
     await table.scrollIntoViewIfNeeded();
     expect(await table.isVisible()).toBe(true);
     expect(await table.locator('tbody tr').count()).toBe(rows);
     expect(await table.locator('thead th').allTextContents()).toEqual(
-      id === 'sigmoid-and-tangent' ? ['Series', 'X', 'Y'] : ['Series', 'Step', 'Gradient'],
+      id === 'sigmoid-and-tangent' ? ['Series', 'x', 'σ(x), σ′(x) and the tangent'] : ['Series', 'Step', 'Cumulative gradient'],
     );
     // The first row is on screen, with its numbers.
     const firstRow = table.locator('tbody tr').first();
@@ -84,6 +89,8 @@ describe.skipIf(skipReason)('the post with JavaScript off', () => {
 
   test('the Vega-Lite spec opens from its summary too', async () => {
     const details = page.locator('#cumulative-gradient details.chart__spec');
+    const more = page.locator('#cumulative-gradient details.chart__more');
+    if ((await more.getAttribute('open')) === null) await more.locator(':scope > summary').click();
     await details.locator('summary').click();
     const code = details.locator('code');
     expect(await code.isVisible()).toBe(true);

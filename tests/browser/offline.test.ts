@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { browserSkipReason, launchChromium } from '../support/browser.ts';
-import { bringChartsToLife, FIGURE_IDS, hoverForTooltip, watchPage } from '../support/page-watch.ts';
+import { bringChartsToLife, FIGURE_IDS, hoverForTooltip, watchPage, TOOLTIP_TEXT } from '../support/page-watch.ts';
 import { POST_PATH } from '../support/site.ts';
 
 const skipReason = browserSkipReason();
@@ -40,7 +40,7 @@ describe.skipIf(skipReason)('from disk', () => {
     await page.evaluate(() => document.fonts.ready);
     expect(await page.evaluate(loadedKatexFaces)).toEqual(expect.arrayContaining(['KaTeX_Main normal', 'KaTeX_Math italic']));
     await bringChartsToLife(page, FIGURE_IDS);
-    for (const id of FIGURE_IDS) expect(await hoverForTooltip(page, id)).toMatch(/Series: .+\n.+: .+\n.+: .+/);
+    for (const id of FIGURE_IDS) expect(await hoverForTooltip(page, id)).toMatch(TOOLTIP_TEXT);
     // Back home through the header link.
     await page.locator('.site-header__name').click();
     await page.waitForURL(/dist[^/]*\/index\.html$/);
@@ -73,14 +73,16 @@ describe.skipIf(skipReason)('from disk', () => {
     expect(await page.evaluate(loadedKatexFaces)).toEqual(expect.arrayContaining(['KaTeX_Main normal', 'KaTeX_Math italic']));
     expect(await page.locator('.printed__text').innerText()).toContain('gradient : 0.25000');
     await bringChartsToLife(page, FIGURE_IDS);
-    for (const id of FIGURE_IDS) expect(await hoverForTooltip(page, id)).toMatch(/Series: .+\n.+: .+\n.+: .+/);
+    for (const id of FIGURE_IDS) expect(await hoverForTooltip(page, id)).toMatch(TOOLTIP_TEXT);
     // Wheel zoom works here too.
     await page.locator('#sigmoid-and-tangent vega-chart').scrollIntoViewIfNeeded();
     const box = (await page.locator('#sigmoid-and-tangent vega-chart').boundingBox())!;
     const labels = () => page.locator('#sigmoid-and-tangent g.role-axis[aria-label^="X-axis"] .role-axis-label text').allTextContents();
     const before = await labels();
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.keyboard.down('Control');
     await page.mouse.wheel(0, -400);
+    await page.keyboard.up('Control');
     await expect.poll(labels).not.toEqual(before);
 
     const beyondItself = watch.requests.filter((r) => r.url !== pathToFileURL(file).href && !r.url.startsWith('data:'));

@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { browserSkipReason, launchChromium } from '../support/browser.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
 import { POST_PATH } from '../support/site.ts';
+import { PLOT } from '../../src/lib/charts/theme.ts';
 
 const skipReason = browserSkipReason();
 if (skipReason) console.warn(`browser tests skipped: ${skipReason}`);
@@ -44,7 +45,7 @@ describe.skipIf(skipReason)('the post in Chromium', () => {
     const noScript = await browser.newContext({ viewport: { width: 1280, height: 800 }, javaScriptEnabled: false });
     const staticPage = await noScript.newPage();
     await staticPage.goto(`${server.origin}/${POST_PATH}`);
-    firstStaticBox = await staticPage.locator('#sigmoid-and-tangent vega-chart > svg').boundingBox();
+    firstStaticBox = await staticPage.locator('#sigmoid-and-tangent vega-chart > svg.chart__static--wide').boundingBox();
     await noScript.close();
     await page.goto(`${server.origin}/${POST_PATH}`, { waitUntil: 'load' });
   });
@@ -75,7 +76,7 @@ describe.skipIf(skipReason)('the post in Chromium', () => {
       // Figure 2 is still static here (below the fold); figure 1 is measured from the page
       // as it first arrived, before the loader had a chance to run.
       const staticBox = await (id === 'cumulative-gradient'
-        ? page.locator(`#${id} vega-chart > svg`).boundingBox()
+        ? page.locator(`#${id} vega-chart > svg.chart__static--wide`).boundingBox()
         : firstStaticBox);
       const { chart } = await bringToLife(id);
       expect(await chart.locator(':scope > svg').count(), `${id}: static SVG swapped out`).toBe(0);
@@ -92,11 +93,11 @@ describe.skipIf(skipReason)('the post in Chromium', () => {
     expect(labels).toEqual(['Sigmoid', 'Gradient', 'Tangent']);
   });
 
-  test('hovering each chart shows a tooltip naming the series, x and y', async () => {
+  test('hovering each chart shows a tooltip headed by the series (when there are several), then x and y in their formats', async () => {
     const expectations = {
       // At x = 0 the sigmoid is 0.5 and the tangent touches it; the gradient there is 0.25.
-      'sigmoid-and-tangent': { x: 0, y: 0.25, text: /Series: Gradient\s+X: -?0\.\d+\s+Y: 0\.2\d+/ },
-      'cumulative-gradient': { x: 1, y: 0.25, text: /Series: Gradient\s+Step: 1\s+Gradient: 0\.25/ },
+      'sigmoid-and-tangent': { x: 0, y: 0.25, text: /^Gradient\nx: \u2212?0\.\d{1,3}\nσ\(x\), σ′\(x\) and the tangent: 0\.2\d+$/ },
+      'cumulative-gradient': { x: 1, y: 0.25, text: /^Step: 1\nCumulative gradient: 0\.25$/ },
     };
     for (const [id, { x, y, text }] of Object.entries(expectations)) {
       const { chart } = await bringToLife(id);
@@ -130,12 +131,14 @@ describe.skipIf(skipReason)('the post in Chromium', () => {
     }
   });
 
-  test('a wheel over figure 1 zooms its x domain, and a double click resets it', async () => {
+  test('Ctrl + wheel over figure 1 zooms its x domain, and a double click resets it', async () => {
     const { chart } = await bringToLife('sigmoid-and-tangent');
     const before = await xAxisLabels('sigmoid-and-tangent');
     const box = (await chart.boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.keyboard.down('Control');
     await page.mouse.wheel(0, -400);
+    await page.keyboard.up('Control');
     await expect.poll(() => xAxisLabels('sigmoid-and-tangent')).not.toEqual(before);
     const zoomed = await xAxisLabels('sigmoid-and-tangent');
     // Zooming in shows a narrower range: the outermost labels move inwards.
@@ -157,10 +160,11 @@ describe.skipIf(skipReason)('the post in Chromium', () => {
     await phonePage.goto(`${server.origin}/${POST_PATH}`);
     for (const id of ['sigmoid-and-tangent', 'cumulative-gradient']) {
       const chart = phonePage.locator(`#${id} vega-chart`);
-      const staticBox = (await chart.locator(':scope > svg').boundingBox())!;
+      // The phone layout is the one shown, at its proportions.
+      expect(await chart.locator(':scope > svg.chart__static--wide').isVisible()).toBe(false);
+      const staticBox = (await chart.locator(':scope > svg.chart__static--narrow').boundingBox())!;
       expect(staticBox.width).toBeLessThanOrEqual(375);
-      // The box keeps the chart's 900 × 750 proportions.
-      expect(staticBox.height / staticBox.width).toBeCloseTo(750 / 900, 2);
+      expect(staticBox.height / staticBox.width).toBeCloseTo(PLOT.layouts.narrow.height / PLOT.layouts.narrow.width, 2);
       await chart.scrollIntoViewIfNeeded();
       await phonePage.waitForSelector(`#${id} vega-chart[data-state="live"]`);
       const liveBox = (await chart.locator('.chart__live svg').boundingBox())!;

@@ -19,17 +19,22 @@ const FIGURES = [
 ] as const;
 
 describe('figure descriptions in the built post', () => {
-  test.each(FIGURES)('$id: the summary under the caption is the description the builder wrote from the data', ({ id, description }) => {
+  test.each(FIGURES)('$id: the summary under the caption (visually hidden) is the description the builder wrote from the data', ({ id, description }) => {
     expect(description).toBeTruthy();
     const summary = document.querySelector(`figure#${id} > figcaption > p.chart__summary`);
     expect(summary?.id).toBe(`${id}-summary`);
     expect(summary?.textContent).toBe(description);
-    // Right under the caption, before the data table.
+    // Right under the caption, outside the closed disclosure (screen readers read nothing inside it),
+    // and shown to sighted readers inside the disclosure instead.
     expect(summary?.previousElementSibling?.id).toBe(`${id}-caption`);
+    expect(summary?.classList.contains('visually-hidden')).toBe(true);
+    const copy = document.querySelector(`figure#${id} details.chart__more > .chart__in-words`);
+    expect(copy?.textContent).toBe(description);
+    expect(copy?.getAttribute('aria-hidden')).toBe('true');
   });
 
   test.each(FIGURES)('$id: the static SVG is an image named by the caption and described by the summary', ({ id }) => {
-    const svg = document.querySelector(`figure#${id} vega-chart > svg`);
+    const svg = document.querySelector(`figure#${id} vega-chart > svg.chart__static--wide`);
     expect(svg?.getAttribute('role')).toBe('img');
     expect(svg?.getAttribute('aria-labelledby')).toBe(`${id}-caption`);
     expect(svg?.getAttribute('aria-describedby')).toBe(`${id}-summary`);
@@ -54,22 +59,22 @@ describe('figure descriptions in the built post', () => {
   });
 
   test("figure 2's markers read series, step and value with every digit the tooltip shows, once each", () => {
-    const labels = [...document.querySelectorAll('#cumulative-gradient svg .role-mark path[aria-roledescription="point"]')].map(
+    const labels = [...document.querySelectorAll('#cumulative-gradient svg.chart__static--wide .role-mark path[aria-roledescription="point"]')].map(
       (path) => path.getAttribute('aria-label'),
     );
     expect(labels).toEqual([
-      'Gradient: Step 1, Gradient 0.25',
-      'Gradient: Step 2, Gradient 0.0625',
-      'Gradient: Step 3, Gradient 0.015625',
-      'Gradient: Step 4, Gradient 0.00390625',
-      'Gradient: Step 5, Gradient 0.000976563',
-      'Gradient: Step 6, Gradient 0.000244141',
+      'Gradient: Step 1, Cumulative gradient 0.25',
+      'Gradient: Step 2, Cumulative gradient 0.0625',
+      'Gradient: Step 3, Cumulative gradient 0.01563',
+      'Gradient: Step 4, Cumulative gradient 0.003906',
+      'Gradient: Step 5, Cumulative gradient 0.0009766',
+      'Gradient: Step 6, Cumulative gradient 0.0002441',
     ]);
   });
 
   test('lines are labelled by their series name, not by their first point', () => {
     const labels = (id: string) =>
-      [...document.querySelectorAll(`#${id} svg path[aria-roledescription="line mark"]`)].map((p) => p.getAttribute('aria-label'));
+      [...document.querySelectorAll(`#${id} svg.chart__static--wide path[aria-roledescription="line mark"]`)].map((p) => p.getAttribute('aria-label'));
     expect(labels('sigmoid-and-tangent')).toEqual(['Sigmoid', 'Gradient', 'Tangent']);
     expect(labels('cumulative-gradient')).toEqual(['Gradient']);
   });

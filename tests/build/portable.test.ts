@@ -53,7 +53,7 @@ describe('the offline file', () => {
     const { html, document } = await readPage(distDir, offlinePath);
     expect(document.querySelectorAll('link[rel="stylesheet"], script[src]').length).toBe(0);
     expect(document.querySelectorAll('style').length).toBeGreaterThan(0);
-    expect(document.querySelectorAll('vega-chart > svg').length).toBe(2);
+    expect(document.querySelectorAll('vega-chart > svg.chart__static--wide').length).toBe(2);
     const fonts = [...html.matchAll(/url\(data:([^;]+);base64,/g)].map((m) => m[1]);
     expect(new Set(fonts)).toEqual(new Set(['font/woff2']));
     // Only the faces KaTeX uses for "\sigma(x=0) \implies 0.5": Main regular and Math italic.

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, inject, test } from 'vitest';
 import * as figures from '../../content/posts/nlp/rnns-and-vanishing-gradients/figures.ts';
 import { chartPayload, embeddedSeries, outsideReferences } from '../support/figure-checks.ts';
 import { extractRegion } from '../../src/lib/source-region.ts';
+import { PLOT } from '../../src/lib/charts/theme.ts';
 import { POST_PATH, readPage } from '../support/site.ts';
 
 const distDir = inject('distDir');
@@ -60,8 +61,12 @@ describe('the post at /posts/nlp/rnns-and-vanishing-gradients/', () => {
       expect(figure!.querySelector('figcaption')?.textContent).toContain(caption);
       // Numbered in page order by the component, not typed by the author.
       expect(figure!.querySelector(`#${id}-caption`)?.textContent).toMatch(new RegExp(`^Figure ${id === 'sigmoid-and-tangent' ? 1 : 2}: ${caption}\\.`));
-      const svg = figure!.querySelector('vega-chart > svg');
-      expect(svg?.getAttribute('viewBox')).toBe('0 0 900 750');
+      const svg = figure!.querySelector('vega-chart > svg.chart__static--wide');
+      expect(svg?.getAttribute('viewBox')).toBe(`0 0 ${PLOT.layouts.wide.width} ${PLOT.layouts.wide.height}`);
+      const narrow = figure!.querySelector('vega-chart > svg.chart__static--narrow');
+      expect(narrow?.getAttribute('viewBox')).toBe(`0 0 ${PLOT.layouts.narrow.width} ${PLOT.layouts.narrow.height}`);
+      expect(narrow?.getAttribute('aria-labelledby')).toBe(`${id}-caption`);
+      expect(narrow!.querySelectorAll('.mark-line path').length).toBe(id === 'sigmoid-and-tangent' ? 3 : 1);
       expect(svg?.getAttribute('aria-labelledby')).toBe(`${id}-caption`);
       // The lines are drawn: three for figure 1, one for figure 2.
       expect(svg!.querySelectorAll('.mark-line path').length).toBe(id === 'sigmoid-and-tangent' ? 3 : 1);
@@ -80,17 +85,45 @@ describe('the post at /posts/nlp/rnns-and-vanishing-gradients/', () => {
     expect(rowsOf('cumulative-gradient', 'Gradient')).toEqual({ x: figures.steps, y: figures.decayingValues });
   });
 
-  test('shows each figure\'s data as a table with every digit', () => {
-    const cells = [...document.querySelectorAll('#cumulative-gradient table tbody tr')].map((tr) =>
-      [...tr.querySelectorAll('td')].map((td) => td.textContent),
-    );
-    expect(cells).toEqual(figures.decayingValues.map((y, i) => ['Gradient', String(figures.steps[i]), String(y)]));
-    expect(document.querySelectorAll('#sigmoid-and-tangent table tbody tr').length).toBe(300);
+  test('shows each figure\'s data as a table, rounded as the tooltip rounds and with the axes\' minus sign', () => {
+    const cells = (id: string) =>
+      [...document.querySelectorAll(`#${id} table tbody tr`)].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
+    expect(cells('cumulative-gradient')).toEqual([
+      ['Gradient', '1', '0.25'],
+      ['Gradient', '2', '0.0625'],
+      ['Gradient', '3', '0.01563'],
+      ['Gradient', '4', '0.003906'],
+      ['Gradient', '5', '0.0009766'],
+      ['Gradient', '6', '0.0002441'],
+    ]);
+    const sigmoid = cells('sigmoid-and-tangent');
+    expect(sigmoid).toHaveLength(300);
+    expect(sigmoid[0]).toEqual(['Sigmoid', '\u221210', '0.0000454']);
+    expect(sigmoid[1]).toEqual(['Sigmoid', '\u22129.798', '0.00005556']);
+    expect(sigmoid.flat().join('')).not.toContain('-');
+    const headers = [...document.querySelectorAll('#sigmoid-and-tangent table thead th')].map((th) => th.textContent);
+    expect(headers).toEqual(['Series', 'x', 'σ(x), σ′(x) and the tangent']);
+  });
+
+  test('under each chart: the caption, then one closed disclosure with the downloads, the table and the spec', () => {
+    for (const id of ['sigmoid-and-tangent', 'cumulative-gradient']) {
+      const caption = document.querySelector(`figure#${id} > figcaption`)!;
+      const disclosures = caption.querySelectorAll(':scope > details');
+      expect(disclosures.length, id).toBe(1);
+      const more = disclosures[0]!;
+      expect(more.hasAttribute('open')).toBe(false);
+      expect(more.querySelector(':scope > summary')?.textContent).toBe('Data and downloads');
+      for (const part of ['.chart__downloads', '.chart__data table', 'details.chart__spec']) expect(more.querySelector(part), `${id} ${part}`).not.toBeNull();
+      // Nothing of it sits between the chart and its caption.
+      expect(document.querySelector(`figure#${id} vega-chart .chart__downloads, figure#${id} vega-chart details`)).toBeNull();
+    }
   });
 
   test('embeds the Vega-Lite spec for the reader to look at', () => {
     const spec = JSON.parse(document.querySelector('#sigmoid-and-tangent .chart__spec code')?.textContent ?? '');
-    expect(spec.title).toBe('Sigmoid and Tangent');
+    // No title in the chart: the caption is its title.
+    expect(spec.title).toBeUndefined();
+    expect(spec.layer[0].encoding.y.title).toBe('σ(x), σ′(x) and the tangent');
     expect(spec.data).toEqual({ name: 'series' });
   });
 

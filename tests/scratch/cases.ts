@@ -65,9 +65,14 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
   {
     name: 'NaN in a series given to a chart builder',
     files: figuresPost(
-      "const x = linspace(0, 1, 5);\nexport const chart = layeredLineChart([{ name: 'Loss', x, y: x.map((v) => (v > 0.5 ? Number.NaN : v)), color: '#000' }]);",
+      "const x = linspace(0, 1, 5);\nexport const chart = layeredLineChart([{ name: 'Loss', x, y: x.map((v) => (v > 0.5 ? Number.NaN : v)), color: '#000' }], { xTitle: 'Epoch', yTitle: 'Loss' });",
     ),
     mustSay: [FILE, 'series "Loss" row 3 y must be a finite number, got NaN'],
+  },
+  {
+    name: 'A line chart without axis titles',
+    files: figuresPost("export const chart = layeredLineChart([{ name: 'Loss', x: [1, 2], y: [0.5, 0.25], color: '#000' }]);"),
+    mustSay: [FILE, 'layeredLineChart needs options.xTitle: say what the x axis holds'],
   },
   {
     name: 'An empty data set',

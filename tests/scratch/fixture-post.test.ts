@@ -5,6 +5,8 @@
  * scratch site's content/posts, builds it, and checks its figures the way tests/build/post.test.ts
  * checks the first post's, with the shared checks in tests/support/figure-checks.ts.
  */
+import { format } from 'd3-format';
+import { PLOT } from '../../src/lib/charts/theme.ts';
 import { cp, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -82,7 +84,7 @@ describe('the fixture post', () => {
 
   test('has its two charts, each a <figure> with a caption and an inline SVG', () => {
     expect(chartFigureIds(document)).toEqual(CHARTS.map((chart) => chart.id));
-    for (const chart of CHARTS) expectChartFigure(document, chart.id, { caption: chart.caption, lines: 2, viewBox: '0 0 900 750' });
+    for (const chart of CHARTS) expectChartFigure(document, chart.id, { caption: chart.caption, lines: 2, viewBox: `0 0 ${PLOT.layouts.wide.width} ${PLOT.layouts.wide.height}` });
   });
 
   test("embeds each chart's data equal to the fixture's helper values, exactly", () => {
@@ -94,9 +96,10 @@ describe('the fixture post', () => {
     expect(JSON.stringify(chartPayload(document, 'tanh-and-gradient').vega)).not.toContain(String(figures.tanhActivations[1]));
   });
 
-  test("shows each chart's data as a table with every digit", () => {
+  test("shows each chart's data as a table, rounded as its tooltip rounds (the builders' default formats)", () => {
+    const [x, y] = [format('.3~f'), format('.4~g')];
     for (const chart of CHARTS) {
-      const expected = Object.entries(chart.series).flatMap(([name, y]) => y.map((value, i) => [name, String(figures.x[i]), String(value)]));
+      const expected = Object.entries(chart.series).flatMap(([name, ys]) => ys.map((value, i) => [name, x(figures.x[i]!), y(value)]));
       expect(expected).toHaveLength(202);
       expect(dataTableCells(document, chart.id)).toEqual(expected);
     }

@@ -86,7 +86,7 @@ test('the new post builds as it is, with no warning, its chart inline, and the h
   expect(document.querySelector('h1')?.textContent).toBe(TITLE);
   const figure = document.querySelector('figure#sigmoid-and-gradient');
   expect(figure?.querySelector('figcaption')?.textContent).toContain('The sigmoid (blue) and its gradient (red).');
-  const svg = figure?.querySelector('vega-chart > svg');
+  const svg = figure?.querySelector('vega-chart > svg.chart__static--wide');
   expect(svg?.getAttribute('viewBox')).toMatch(/^0 0 \d+ \d+$/);
   expect(svg!.querySelectorAll('.mark-line path').length).toBe(2);
   expect(document.querySelectorAll('.listing pre')).toHaveLength(3);
@@ -98,7 +98,7 @@ test('the new post builds as it is, with no warning, its chart inline, and the h
   // README.md's example post, built in the same site.
   const { document: example } = await readPage(dist, 'posts/nlp/tanh-and-its-gradient/');
   expect(example.querySelector('h1')?.textContent).toBe('Tanh and Its Gradient');
-  expect(example.querySelector('figure#tanh vega-chart > svg')?.getAttribute('viewBox')).toMatch(/^0 0 \d+ \d+$/);
+  expect(example.querySelector('figure#tanh vega-chart > svg.chart__static--wide')?.getAttribute('viewBox')).toMatch(/^0 0 \d+ \d+$/);
   expect(example.querySelector('.printed__text')?.textContent).toBe('largest gradient: 1');
   expect(example.querySelector('.listing pre')?.textContent).toContain('export const chart = layeredLineChart(');
   expect(example.querySelector('.katex annotation')?.textContent).toBe('1 - \\tanh^2(x)');

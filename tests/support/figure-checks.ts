@@ -43,7 +43,7 @@ export function expectChartFigure(
   const figure = document.querySelector(`figure#${figureId}`);
   expect(figure, `figure ${figureId}`).not.toBeNull();
   expect(figure!.querySelector('figcaption')?.textContent, `figure ${figureId}'s caption`).toContain(caption);
-  const svg = figure!.querySelector('vega-chart > svg');
+  const svg = figure!.querySelector('vega-chart > svg.chart__static--wide');
   expect(svg, `figure ${figureId} has an inline SVG`).not.toBeNull();
   if (viewBox) expect(svg!.getAttribute('viewBox')).toBe(viewBox);
   else expect(svg!.getAttribute('viewBox')).toMatch(/^0 0 \d+(\.\d+)? \d+(\.\d+)?$/);

@@ -44,3 +44,6 @@ export async function hoverForTooltip(page: Page, id: string): Promise<string> {
 }
 
 export const FIGURE_IDS = ['sigmoid-and-tangent', 'cumulative-gradient'] as const;
+
+/** A tooltip's text: the series' name as its heading where a chart has several, then "x: …" and "y: …" lines. */
+export const TOOLTIP_TEXT = /^(?:[^:\n]+\n)?[^\n]+: [^\n]+\n[^\n]+: [^\n]+$/;

@@ -9,6 +9,7 @@ import {
   type DecayOptions,
   decayChart,
   type LineChartOptions,
+  endLabelsFit,
   layeredLineChart,
 } from '../../src/lib/charts/builders.ts';
 import { describeChart } from '../../src/lib/charts/describe.ts';
@@ -42,12 +43,15 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 const json = (spec: TopLevelSpec): Json => spec as unknown as Json;
 
 const CUSTOM_THEME: ChartTheme = {
-  width: 480,
-  height: 320,
-  fontscale: 1,
-  colors: { blue: '#1f77b4', red: '#d62728', tan: '#bcbd22' },
+  layouts: { wide: { width: 480, height: 300 }, narrow: { width: 300, height: 200 } },
+  fontSize: { label: 14, title: 15 },
+  colors: { blue: '#1f77b4', red: '#d62728', tan: '#8c6d1f' },
+  dashes: [[], [4, 4]],
   font: 'Georgia, serif',
 };
+
+/** The axis titles every line chart must be given. */
+const TITLES = { xTitle: 'x', yTitle: 'σ(x)' } as const;
 
 /** Fresh copies of the figure 1 series, so a test can freeze them without touching figures.ts. */
 function figureSeries(): LineSeries[] {
@@ -63,26 +67,27 @@ function decayData() {
 }
 
 const lineOptions: { label: string; options: LineChartOptions }[] = [
-  { label: 'no options', options: {} },
-  { label: 'zoom', options: { zoom: true } },
-  { label: 'showPoints', options: { showPoints: true } },
-  { label: 'legend false', options: { legend: false } },
-  { label: 'legend title', options: { legendTitle: 'Function' } },
-  { label: 'integerX', options: { integerX: true } },
-  { label: 'custom theme', options: { theme: CUSTOM_THEME } },
+  { label: 'axis titles only', options: TITLES },
+  { label: 'zoom', options: { ...TITLES, zoom: true } },
+  { label: 'showPoints', options: { ...TITLES, showPoints: true } },
+  { label: 'labels none', options: { ...TITLES, labels: 'none' } },
+  { label: 'labels end', options: { ...TITLES, labels: 'end' } },
+  { label: 'labels legend', options: { ...TITLES, labels: 'legend' } },
+  { label: 'legend title', options: { ...TITLES, labels: 'legend', legendTitle: 'Function' } },
+  { label: 'integerX', options: { ...TITLES, integerX: true } },
+  { label: 'custom theme', options: { ...TITLES, theme: CUSTOM_THEME } },
   {
     label: 'everything',
     options: {
-      title: 'T',
       description: 'A chart.',
-      xTitle: 'X',
-      yTitle: 'Y',
+      xTitle: 'Time step',
+      yTitle: 'Norm',
       xFormat: '.2f',
       yFormat: '.3e',
       zoom: true,
       showPoints: true,
       integerX: true,
-      legend: false,
+      labels: 'end',
       theme: CUSTOM_THEME,
     },
   },
@@ -91,9 +96,10 @@ const lineOptions: { label: string; options: LineChartOptions }[] = [
 const decayOptions: { label: string; options: DecayOptions }[] = [
   { label: 'no options', options: {} },
   { label: 'zoom', options: { zoom: true } },
-  { label: 'legend true', options: { legend: true, legendTitle: 'Quantity' } },
+  { label: 'labels legend', options: { labels: 'legend', legendTitle: 'Quantity' } },
+  { label: 'log y', options: { yScale: 'log' } },
   { label: 'custom colour', options: { color: PLOT.colors.red } },
-  { label: 'custom theme', options: { theme: CUSTOM_THEME, title: 'Decay', description: 'It decays.' } },
+  { label: 'custom theme', options: { theme: CUSTOM_THEME, xTitle: 'Layer', yTitle: 'Decay', description: 'It decays.' } },
 ];
 
 const specs: { label: string; build: () => TopLevelSpec }[] = [
@@ -105,7 +111,7 @@ const specs: { label: string; build: () => TopLevelSpec }[] = [
   })),
   {
     label: 'layeredLineChart, one series',
-    build: () => layeredLineChart([{ name: 'Only', x: [0, 1, 2], y: [1, 0, 1], color: PLOT.colors.tan }]),
+    build: () => layeredLineChart([{ name: 'Only', x: [0, 1, 2], y: [1, 0, 1], color: PLOT.colors.tan }], TITLES),
   },
   ...decayOptions.map(({ label, options }) => ({
     label: `decayChart, ${label}`,
@@ -147,7 +153,7 @@ describe('builders never mutate their input', () => {
 
   test('the spec shares no arrays with the input, so editing it cannot reach the input', () => {
     const series = figureSeries();
-    const spec = json(layeredLineChart(series));
+    const spec = json(layeredLineChart(series, TITLES));
     const domain = spec.layer[0].encoding.color.scale.domain as string[];
     const range = spec.layer[0].encoding.color.scale.range as string[];
     domain.push('Extra');
@@ -158,8 +164,8 @@ describe('builders never mutate their input', () => {
   });
 
   test('two calls give equal, independent specs', () => {
-    const a = layeredLineChart(figureSeries(), { zoom: true });
-    const b = layeredLineChart(figureSeries(), { zoom: true });
+    const a = layeredLineChart(figureSeries(), { ...TITLES, zoom: true });
+    const b = layeredLineChart(figureSeries(), { ...TITLES, zoom: true });
     expect(a).toEqual(b);
     expect(a).not.toBe(b);
   });
@@ -172,19 +178,38 @@ describe('figure 1: sigmoid and tangent', () => {
   test('colours: Sigmoid, Gradient and Tangent in the PLOT blue, red and tan', () => {
     for (const layer of [lines, points]) {
       expect(layer.encoding.color.field).toBe('series');
-      expect(layer.encoding.color.scale).toEqual({
+      expect({ domain: layer.encoding.color.scale.domain, range: layer.encoding.color.scale.range }).toEqual({
         domain: ['Sigmoid', 'Gradient', 'Tangent'],
         range: [PLOT.colors.blue, PLOT.colors.red, PLOT.colors.tan],
       });
     }
   });
 
-  test('size and title come from PLOT and the figure', () => {
-    expect(spec.width).toBe(PLOT.width);
-    expect(spec.height).toBe(PLOT.height);
-    expect(spec.title).toBe('Sigmoid and Tangent');
-    expect(spec.layer[0].encoding.x.title).toBe('X');
-    expect(spec.layer[0].encoding.y.title).toBe('Y');
+  test('size from PLOT, axis titles that say what the axes hold, and no title (the caption is the title)', () => {
+    expect(spec.width).toBe(PLOT.layouts.wide.width);
+    expect(spec.height).toBe(PLOT.layouts.wide.height);
+    expect(spec.usermeta.narrow).toEqual(PLOT.layouts.narrow);
+    expect(spec.title).toBeUndefined();
+    expect(spec.layer[0].encoding.x.title).toBe('x');
+    expect(spec.layer[0].encoding.y.title).toBe('σ(x), σ′(x) and the tangent');
+  });
+
+  test('series differ by dash as well as colour', () => {
+    expect(lines.encoding.strokeDash.field).toBe('series');
+    expect(lines.encoding.strokeDash.scale).toEqual({ domain: ['Sigmoid', 'Gradient', 'Tangent'], range: PLOT.dashes.slice(0, 3) });
+    expect(new Set(lines.encoding.strokeDash.scale.range.map(String)).size).toBe(3);
+  });
+
+  test('the tangent ends mid-plot, so the series are named by a legend above the plot, whose clicks isolate a series', () => {
+    expect(lines.encoding.color.legend).toMatchObject({ orient: 'top', direction: 'horizontal' });
+    const isolate = lines.params.find((p: Json) => p.name === 'isolate');
+    expect(isolate).toEqual({ name: 'isolate', select: { type: 'point', fields: ['series'], toggle: 'true' }, bind: 'legend' });
+    expect(lines.encoding.opacity).toEqual({ condition: { param: 'isolate', value: 1 }, value: 0.15 });
+    expect(spec.layer).toHaveLength(2);
+  });
+
+  test('the zoom is held to the extent of the data on x', () => {
+    expect(spec.usermeta.zoomExtent).toEqual([-10, 10]);
   });
 
   test('zoom: an interval selection on x bound to the scales', () => {
@@ -196,20 +221,21 @@ describe('figure 1: sigmoid and tangent', () => {
   });
 
   test('without zoom there is no interval selection', () => {
-    const plain = json(layeredLineChart(figureSeries()));
+    const plain = json(layeredLineChart(figureSeries(), TITLES));
     const params = plain.layer.flatMap((layer: Json) => layer.params ?? []) as Json[];
     expect(params.some((p) => p.select?.type === 'interval')).toBe(false);
   });
 
-  test('the tooltip lists series, x and y', () => {
+  test('the tooltip is headed by the series (its key "title"), then x and y', () => {
     expect(points.encoding.tooltip.map((t: Json) => t.field)).toEqual(['series', 'x', 'y']);
+    expect(points.encoding.tooltip.map((t: Json) => t.title)).toEqual(['title', 'x', 'σ(x), σ′(x) and the tangent']);
     expect(points.params[0].select).toMatchObject({ type: 'point', nearest: true });
   });
 
   test('markers show only at the hovered point unless showPoints', () => {
     expect(points.encoding.opacity.value).toBe(0);
     expect(points.encoding.opacity.condition).toMatchObject({ param: 'hover', value: 1 });
-    const shown = json(layeredLineChart(figureSeries(), { showPoints: true }));
+    const shown = json(layeredLineChart(figureSeries(), { ...TITLES, showPoints: true }));
     expect(shown.layer[1].encoding.opacity).toEqual({ value: 1 });
   });
 
@@ -226,18 +252,21 @@ describe('figure 1: sigmoid and tangent', () => {
     expect(pick('Tangent').map((r) => r.y)).toEqual(tangentPlotY);
   });
 
-  test('legend false drops the legend; the default shows it', () => {
-    expect(lines.encoding.color.legend).not.toBeNull();
-    const noLegend = json(layeredLineChart(figureSeries(), { legend: false }));
-    expect(noLegend.layer[0].encoding.color.legend).toBeNull();
+  test('labels "none" draws neither legend nor labels', () => {
+    const none = json(layeredLineChart(figureSeries(), { ...TITLES, labels: 'none' }));
+    expect(none.layer[0].encoding.color.legend).toBeNull();
+    expect(none.layer).toHaveLength(2);
   });
 
-  test('a custom theme sets the size and fonts', () => {
-    const themed = json(layeredLineChart(figureSeries(), { theme: CUSTOM_THEME }));
-    expect(themed.width).toBe(CUSTOM_THEME.width);
-    expect(themed.height).toBe(CUSTOM_THEME.height);
+  test('a custom theme sets the sizes, fonts and dashes', () => {
+    const themed = json(layeredLineChart(figureSeries(), { ...TITLES, theme: CUSTOM_THEME }));
+    expect(themed.width).toBe(CUSTOM_THEME.layouts.wide.width);
+    expect(themed.height).toBe(CUSTOM_THEME.layouts.wide.height);
+    expect(themed.usermeta.narrow).toEqual(CUSTOM_THEME.layouts.narrow);
     expect(themed.config.font).toBe(CUSTOM_THEME.font);
-    expect(themed.config.axis.labelFontSize * PLOT.fontscale).toBe(spec.config.axis.labelFontSize * CUSTOM_THEME.fontscale);
+    expect(themed.config.axis.labelFontSize).toBe(CUSTOM_THEME.fontSize.label);
+    // Two dashes for three series: they repeat.
+    expect(themed.layer[0].encoding.strokeDash.scale.range).toEqual([[], [4, 4], []]);
   });
 });
 
@@ -246,7 +275,9 @@ describe('figure 2: cumulative gradient', () => {
 
   test('one series over whole-numbered steps, every step marked, in PLOT blue, no legend', () => {
     const [lines, points] = spec.layer as [Json, Json];
-    expect(spec.title).toBe('Cumulative Gradient');
+    expect(spec.title).toBeUndefined();
+    expect(lines.encoding.x.title).toBe('Step');
+    expect(lines.encoding.y.title).toBe('Cumulative gradient');
     expect(lines.encoding.color.scale).toEqual({ domain: ['Gradient'], range: [PLOT.colors.blue] });
     expect(lines.encoding.color.legend).toBeNull();
     expect(lines.encoding.x.axis).toMatchObject({ tickMinStep: 1 });
@@ -302,7 +333,7 @@ describe('toRows', () => {
     expect(() => toRows(series)).toThrow(new RangeError(message));
     expect(() => toRows(series)).toThrow(RangeError);
     // The builders check through toRows, so they fail the same way.
-    expect(() => layeredLineChart(series)).toThrow(new RangeError(message));
+    expect(() => layeredLineChart(series, TITLES)).toThrow(new RangeError(message));
   });
 });
 
@@ -315,7 +346,7 @@ describe('descriptions for screen readers', () => {
           { name: 'Gradient', x, y: gradients },
           { name: 'Tangent', x: tangentPlotX, y: tangentPlotY },
         ],
-        { xTitle: 'X' },
+        { xTitle: 'x' },
       ),
     );
     expect(sigmoidAndTangent.description).toMatch(/^Sigmoid rises .* Gradient peaks .* Tangent rises .*\.$/);
@@ -328,7 +359,7 @@ describe('descriptions for screen readers', () => {
   });
 
   test('a description the author passes wins over the generated one', () => {
-    expect(layeredLineChart(figureSeries(), { description: 'Three curves.' }).description).toBe('Three curves.');
+    expect(layeredLineChart(figureSeries(), { ...TITLES, description: 'Three curves.' }).description).toBe('Three curves.');
     expect(decayChart(decayData(), { description: 'It decays.' }).description).toBe('It decays.');
   });
 
@@ -337,7 +368,7 @@ describe('descriptions for screen readers', () => {
     expect(shown.layer[0].encoding.description).toEqual({ field: 'series', type: 'nominal' });
     expect(shown.layer[1].encoding.description).toEqual({ field: 'description', type: 'nominal' });
     expect(shown.layer[1].transform[0]).toEqual({
-      calculate: 'datum.series + ": X " + format(datum.x, ".4~f") + ", Y " + format(datum.y, ".3~g")',
+      calculate: 'datum.series + ": X " + format(datum.x, ".3~f") + ", Y " + format(datum.y, ".3~g")',
       as: 'description',
     });
   });
@@ -347,5 +378,77 @@ describe('descriptions for screen readers', () => {
     expect(points.mark.aria).toBe(false);
     expect(points.transform).toBeUndefined();
     expect(points.encoding.description).toBeUndefined();
+  });
+});
+
+describe('house style', () => {
+  const ends = (yEnds: number[]): LineSeries[] =>
+    yEnds.map((end, i) => ({ name: `S${i}`, x: [0, 1, 2], y: [0.1, 1, end], color: PLOT.colors.blue }));
+
+  test('"auto" names lines at their ends when all end at the right edge, apart', () => {
+    const spec = json(layeredLineChart(ends([0, 1]), TITLES));
+    const labels = spec.layer[2];
+    expect(labels.mark).toMatchObject({ type: 'text', align: 'left', clip: false });
+    expect(labels.encoding.text).toEqual({ field: 'series', type: 'nominal' });
+    expect(labels.transform[1]).toEqual({ filter: 'datum.x === datum.lastX' });
+    expect(spec.layer[0].encoding.color.legend).toBeNull();
+  });
+
+  test('"auto" falls back to the legend when ends collide, when a line ends early, or when the chart zooms', () => {
+    expect(endLabelsFit(ends([0, 1]))).toBe(true);
+    expect(endLabelsFit(ends([0.5, 0.51]))).toBe(false);
+    expect(endLabelsFit([...ends([0.1]), { name: 'Short', x: [0, 1], y: [1, 1], color: PLOT.colors.red }])).toBe(false);
+    for (const spec of [layeredLineChart(ends([0.5, 0.51]), TITLES), layeredLineChart(ends([0, 1]), { ...TITLES, zoom: true })]) {
+      expect(json(spec).layer).toHaveLength(2);
+      expect(json(spec).layer[0].encoding.color.legend).toMatchObject({ orient: 'top' });
+    }
+  });
+
+  test('names at the ends of a zoomable chart hide while it is zoomed (the ends are off the plot then)', () => {
+    const spec = json(layeredLineChart(ends([0, 1]), { ...TITLES, zoom: true, labels: 'end' }));
+    expect(spec.layer[2].encoding.opacity).toEqual({ condition: { test: '!zoom_x', value: 1 }, value: 0 });
+    expect(json(layeredLineChart(ends([0, 1]), TITLES)).layer[2].encoding.opacity).toBeUndefined();
+  });
+
+  test('one series gets no legend and no label by default (its axis names it)', () => {
+    const spec = json(layeredLineChart(ends([1]), TITLES));
+    expect(spec.layer).toHaveLength(2);
+    expect(spec.layer[0].encoding.color.legend).toBeNull();
+  });
+
+  test('a legend wraps into the columns its layout has room for', () => {
+    const spec = json(layeredLineChart(ends([0, 1]), { ...TITLES, labels: 'legend' }));
+    expect(spec.params).toEqual([{ name: 'layout_width', value: PLOT.layouts.wide.width }]);
+    expect(spec.layer[0].encoding.color.legend.columns.expr).toMatch(/layout_width/);
+  });
+
+  test('axis titles are required, also from a module TypeScript never checked', () => {
+    const untyped = layeredLineChart as (series: readonly LineSeries[], options?: Partial<LineChartOptions>) => unknown;
+    expect(() => untyped(ends([1]))).toThrow(new RangeError('layeredLineChart needs options.xTitle: say what the x axis holds (e.g. "Epoch", "Loss")'));
+    expect(() => untyped(ends([1]), { xTitle: 'Epoch', yTitle: ' ' })).toThrow(/needs options.yTitle/);
+  });
+
+  test('log scales, refused for values that are not positive', () => {
+    const spec = json(layeredLineChart(ends([0.2, 1]), { ...TITLES, yScale: 'log' }));
+    expect(spec.layer[0].encoding.y.scale.type).toBe('log');
+    expect(() => layeredLineChart(ends([0, 1]), { ...TITLES, yScale: 'log' })).toThrow(
+      new RangeError('series "S0" has y = 0 at row 2, but a log scale needs every y above 0'),
+    );
+  });
+
+  test('marked points are never cut by the plot edge: unclipped, or clipped inside padded scales when zoom pans them away', () => {
+    const spec = json(cumulativeGradient);
+    expect(spec.layer[1].mark.clip).toBe(false);
+    const zoomed = json(decayChart(decayData(), { zoom: true }));
+    expect(zoomed.layer[1].mark.clip).toBe(true);
+    expect(zoomed.layer[0].encoding.x.scale.padding).toBeGreaterThan(0);
+    expect(zoomed.layer[0].encoding.y.scale.padding).toBeGreaterThan(0);
+    expect(json(sigmoidAndTangent).layer[0].encoding.x.scale.padding).toBeUndefined();
+  });
+
+  test('about one tick per 80 px on x and per 40 px on y, in every layout', () => {
+    const { axisX, axisY } = json(sigmoidAndTangent).config;
+    expect(axisX.tickCount).toEqual({ expr: 'ceil(width / 80)' });
+    expect(axisY.tickCount).toEqual({ expr: 'ceil(height / 40)' });
   });
 });

@@ -3,6 +3,8 @@ import { parse, View, type Spec as VegaSpec } from 'vega';
 import { compileChart, prefixSvgIds, renderChart, renumberClipIds, stripInteractiveMarks } from '../../src/lib/charts/render.ts';
 import { NO_POINTER_DATA, pointerOnlyMarks, withIdlePointerMarks } from '../../src/lib/charts/pointer-marks.ts';
 import { missingRuntimeTransforms, operatorTypes } from '../../src/lib/charts/runtime-check.ts';
+import { hasLayoutWidth, resizeView } from '../../src/lib/charts/layout.ts';
+import { PLOT } from '../../src/lib/charts/theme.ts';
 import { cumulativeGradient, sigmoidAndTangent } from '../../content/posts/nlp/rnns-and-vanishing-gradients/figures.ts';
 
 const FIGURES = { 'sigmoid-and-tangent': sigmoidAndTangent, 'cumulative-gradient': cumulativeGradient };
@@ -10,9 +12,10 @@ const FIGURES = { 'sigmoid-and-tangent': sigmoidAndTangent, 'cumulative-gradient
 type Marks = { name?: string; from?: { data?: string }; marks?: Marks[] };
 const allMarks = (node: Marks): Marks[] => (node.marks ?? []).flatMap((mark) => [mark, ...allMarks(mark)]);
 
-/** The SVG of the spec rendered whole, pointer-only marks and all, then stripped of them. */
+/** The SVG of the spec rendered whole at its wide layout, pointer-only marks and all, then stripped of them. */
 async function svgWithCells(id: string, vega: VegaSpec): Promise<string> {
   const view = new View(parse(structuredClone(vega)), { renderer: 'none' });
+  resizeView(view, PLOT.layouts.wide, hasLayoutWidth(vega));
   const svg = renumberClipIds(await view.toSVG());
   view.finalize();
   return prefixSvgIds(stripInteractiveMarks(svg), id);

@@ -69,17 +69,25 @@ describe('feed HTML', () => {
 
 describe('feed figures', () => {
   const figure =
-    '<figure class="chart" id="decay"><vega-chart><svg viewBox="0 0 1 1"></svg></vega-chart><figcaption>' +
-    '<p>Figure 1: Decay.</p><p class="chart__summary">Falls from 0.25.</p>' +
-    '<details class="chart__data"><summary>Data (6 rows)</summary><table><tr><td>0.25</td></tr></table></details>' +
-    '<details class="chart__spec"><summary>Vega-Lite spec</summary><pre><code>{}</code></pre></details></figcaption></figure>';
+    '<figure class="chart" id="decay"><vega-chart>' +
+    '<svg class="marks chart__static chart__static--wide" width="672" height="400" viewBox="0 0 672 400"></svg>' +
+    '<svg class="marks chart__static chart__static--narrow" width="328" height="240" viewBox="0 0 328 240"></svg>' +
+    '</vega-chart><figcaption><span>Figure 1: Decay.</span><p class="chart__summary visually-hidden">Falls from 0.25.</p>' +
+    '<details class="chart__more"><summary>Data and downloads</summary><p class="chart__in-words" aria-hidden="true">Falls from 0.25.</p>' +
+    '<div class="chart__downloads"><button>SVG</button></div>' +
+    '<div class="chart__data"><table><tr><td>0.25</td></tr></table></div>' +
+    '<details class="chart__spec"><summary>Vega-Lite spec</summary><pre><code>{}</code></pre></details></details></figcaption></figure>';
 
-  test('keep the chart, caption and summary; the table and spec become one link to the figure on the page', () => {
+  test('keep the wide chart, scaled to the column, its caption and summary; the rest becomes one link to the figure on the page', () => {
     const out = parseHTML(`<html><body>${feedHtml(figure, 'https://example.org/posts/nlp/a/')}</body></html>`).document;
-    expect(out.querySelector('figure svg')).not.toBeNull();
+    const svgs = [...out.querySelectorAll('figure svg')];
+    expect(svgs.map((svg) => svg.getAttribute('class'))).toEqual(['marks chart__static chart__static--wide']);
+    expect(svgs[0]?.getAttribute('style')).toBe('max-width: 100%; height: auto;');
     expect(out.querySelector('figcaption')?.textContent).toContain('Figure 1: Decay.');
-    expect(out.querySelector('.chart__summary')?.textContent).toBe('Falls from 0.25.');
-    expect(out.querySelectorAll('details, table, pre')).toHaveLength(0);
+    expect(out.querySelector('figcaption .chart__summary')?.textContent).toBe('Falls from 0.25.');
+    expect(out.querySelector('figcaption .chart__summary')?.getAttribute('class')).toBe('chart__summary');
+    expect(out.body.textContent?.match(/Falls from/g)).toHaveLength(1);
+    expect(out.querySelectorAll('details, table, pre, button')).toHaveLength(0);
     const links = [...out.querySelectorAll('figure a')].map((a) => a.getAttribute('href'));
     expect(links).toEqual(['https://example.org/posts/nlp/a/#decay']);
   });

@@ -125,14 +125,28 @@ describe('snapshots', () => {
 });
 
 describe('renderChart', () => {
-  test.each(figures)('$id: the SVG is PLOT.width × PLOT.height with a viewBox', async ({ id }) => {
+  test.each(figures)('$id: two layouts, each SVG drawn at its size with a viewBox', async ({ id }) => {
     const chart = render(id);
-    const svgTag = /<svg\b[^>]*>/.exec(chart.svg)?.[0] ?? '';
-    expect(svgTag).toContain(`width="${PLOT.width}"`);
-    expect(svgTag).toContain(`height="${PLOT.height}"`);
-    expect(svgTag).toMatch(/\bviewBox="[^"]+"/);
-    expect(chart.width).toBe(PLOT.width);
-    expect(chart.height).toBe(PLOT.height);
+    expect(chart.sizes).toEqual(PLOT.layouts);
+    for (const [svg, size] of [
+      [chart.svg, PLOT.layouts.wide],
+      [chart.narrowSvg, PLOT.layouts.narrow],
+    ] as const) {
+      const svgTag = /<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
+      expect(svgTag).toContain(`width="${size.width}"`);
+      expect(svgTag).toContain(`height="${size.height}"`);
+      expect(svgTag).toContain(`viewBox="0 0 ${size.width} ${size.height}"`);
+    }
+  });
+
+  test.each(figures)('$id: the narrow layout has its own ids, so both layouts can share a page', async ({ id }) => {
+    const { svg, narrowSvg } = render(id);
+    const wideIds = new Set(ids(svg));
+    expect(ids(narrowSvg).length).toBeGreaterThan(0);
+    for (const narrowId of ids(narrowSvg)) {
+      expect(narrowId.startsWith(`${id}-narrow-`)).toBe(true);
+      expect(wideIds.has(narrowId)).toBe(false);
+    }
   });
 
   test.each(figures)('$id: every id and url(#…) reference carries the chart id', async ({ id }) => {

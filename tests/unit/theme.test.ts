@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { INK, PLOT, themeConfig } from '../../src/lib/charts/theme.ts';
+import { INK, PLOT, themeConfig, WIDE_LAYOUT_MIN_WIDTH } from '../../src/lib/charts/theme.ts';
 import { renderChart } from '../../src/lib/charts/render.ts';
 import { cumulativeGradient, sigmoidAndTangent } from '../../content/posts/nlp/rnns-and-vanishing-gradients/figures.ts';
 
@@ -34,7 +34,7 @@ function contrast(a: string, b: string): number {
 
 const light = customProperties(':root');
 const dark = customProperties(":root[data-theme='dark']");
-const media = /@media \(prefers-color-scheme: dark\) \{([\s\S]*?)\n\}/.exec(css)?.[1] ?? '';
+const media = /@media screen and \(prefers-color-scheme: dark\) \{([\s\S]*?)\n\}/.exec(css)?.[1] ?? '';
 const darkBySystem = customProperties(":root:not([data-theme='light'])", media);
 
 describe('the chart config', () => {
@@ -81,9 +81,22 @@ describe('the themes in global.css', () => {
     }
   });
 
-  test("every series colour stands out from the dark background (WCAG 1.4.11's 3:1)", () => {
+  test.each([
+    ['light', light],
+    ['dark', dark],
+  ] as const)("%s: every series colour stands out from the background (WCAG 1.4.11's 3:1)", (_name, theme) => {
     for (const [name, colour] of Object.entries(PLOT.colors)) {
-      expect(contrast(colour, dark['--background']!), name).toBeGreaterThanOrEqual(3);
+      expect(contrast(colour, theme['--background']!), name).toBeGreaterThanOrEqual(3);
     }
+  });
+
+  test('the container query switches layouts at WIDE_LAYOUT_MIN_WIDTH', () => {
+    expect(css).toContain(`@container (width >= ${WIDE_LAYOUT_MIN_WIDTH}px) {\n  .chart__static--narrow {`);
+    expect(css).toContain(`@container (width < ${WIDE_LAYOUT_MIN_WIDTH}px) {\n  .chart__static--wide {`);
+  });
+
+  test('at the switch, the wide layout is scaled no smaller than 11/12, so 12 px labels stay 11 px', () => {
+    expect(WIDE_LAYOUT_MIN_WIDTH / PLOT.layouts.wide.width).toBeGreaterThanOrEqual(11 / 12);
+    expect(PLOT.fontSize.label).toBeGreaterThanOrEqual(12);
   });
 });

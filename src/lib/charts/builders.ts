@@ -7,66 +7,172 @@ import type { TopLevelSpec } from 'vega-lite';
 import { type ChartTheme, PLOT, themeConfig } from './theme.ts';
 import { type LineSeries, toRows } from './series.ts';
 import { describeChart } from './describe.ts';
+import { type ChartUsermeta, LAYOUT_WIDTH_PARAM, ZOOM_PARAM, ZOOM_SIGNAL } from './layout.ts';
 
 /** The name of the dataset every builder here writes its rows into. */
 export const DATASET = 'series';
 
+/** How the series of a line chart are named: labels at their ends, a legend, or neither. */
+export type SeriesLabels = 'auto' | 'end' | 'legend' | 'none';
+
 export interface LineChartOptions {
-  readonly title?: string;
+  /** What the x axis holds, in words or symbols ("x", "Time step"); builders never guess it. */
+  readonly xTitle: string;
+  /** What the y axis holds ("σ(x) and σ′(x)"). */
+  readonly yTitle: string;
   /**
-   * What the chart shows, in words, for readers who cannot see it: shown under the caption and
-   * given to the SVG and the live view as their description. By default it is written from the
-   * data (src/lib/charts/describe.ts), a sentence per series.
+   * What the chart shows, in words, for readers who cannot see it: given to the SVG and the live
+   * view as their description, and shown with the data. By default it is written from the data
+   * (src/lib/charts/describe.ts), a sentence per series.
    */
   readonly description?: string;
-  readonly xTitle?: string;
-  readonly yTitle?: string;
   /** d3-format strings for the tooltip and table values. */
   readonly xFormat?: string;
   readonly yFormat?: string;
-  /** Wheel zoom and drag pan on x, double click to reset. */
+  /** A log scale on x or y (every value on it must then be positive). */
+  readonly xScale?: 'linear' | 'log';
+  readonly yScale?: 'linear' | 'log';
+  /**
+   * Ctrl/⌘ + wheel (or a plain wheel once the reader clicked the chart) zooms x, dragging pans,
+   * both held to the data's extent; a Reset button and the 0 key go back.
+   */
   readonly zoom?: boolean;
   /** Draw a marker at every point, not only at the hovered one. */
   readonly showPoints?: boolean;
   /** Axis ticks only at whole numbers of x (for steps, epochs, layers). */
   readonly integerX?: boolean;
-  /** Show a legend naming the series (default true). */
-  readonly legend?: boolean;
+  /**
+   * "end" writes each series' name at the end of its line, "legend" draws a legend whose entries
+   * isolate a series when clicked. "auto" (the default) labels ends where every line ends at the
+   * right edge and the names do not collide, and falls back to the legend; one series gets none.
+   */
+  readonly labels?: SeriesLabels;
   readonly legendTitle?: string;
   readonly theme?: ChartTheme;
 }
 
+/** The point selection a legend click toggles: its series show, the others fade. */
+const ISOLATE_PARAM = 'isolate';
+/** How faint a series is while another is isolated. */
+const FADED_OPACITY = 0.15;
+
+/** The smallest and largest of some numbers (never empty here: toRows refuses empty series). */
+function extent(values: readonly number[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const value of values) {
+    if (value < lo) lo = value;
+    if (value > hi) hi = value;
+  }
+  return [lo, hi];
+}
+
 /**
- * Several line series drawn over one another, with a legend, a tooltip at the nearest point
- * naming series, x and y, and (optionally) zoom and pan on x.
+ * Whether each series can be named at its end: every line ends at the largest x (so the names
+ * sit in a column at the right edge) and no two ends are closer than a line of text, measured in
+ * the smaller layout's plot.
  */
-export function layeredLineChart(series: readonly LineSeries[], options: LineChartOptions = {}): TopLevelSpec {
-  const theme = options.theme ?? PLOT;
+export function endLabelsFit(series: readonly LineSeries[], theme: ChartTheme = PLOT): boolean {
+  const [, xMax] = extent(series.flatMap((s) => s.x));
+  const [yMin, yMax] = extent(series.flatMap((s) => s.y));
+  const ends = series.map((s) => ({ x: s.x[s.x.length - 1]!, y: s.y[s.y.length - 1]! }));
+  if (ends.some((end) => end.x !== xMax)) return false;
+  // The plot is the layout less its axes: roughly two lines of text below and one above.
+  const plotHeight = theme.layouts.narrow.height - 3 * (theme.fontSize.label + 6);
+  const pixels = (y: number) => (yMax === yMin ? 0 : ((y - yMin) / (yMax - yMin)) * plotHeight);
+  const sorted = ends.map((end) => pixels(end.y)).sort((a, b) => a - b);
+  return sorted.every((y, i) => i === 0 || y - sorted[i - 1]! >= theme.fontSize.label + 2);
+}
+
+/** The room a legend entry takes: its symbol, the gap to its label, and the space after it. */
+const LEGEND_SYMBOL = 20;
+const LEGEND_COLUMN_PADDING = 16;
+
+/**
+ * A legend above the plot (so no line runs through it and no tooltip covers it), its entries in
+ * a row, wrapped into as many columns as fit the plot's width: the row that fits a laptop's
+ * column would run off a phone's. Widths are Vega's own estimate of text (0.8 em a character).
+ */
+function legendFor(names: readonly string[], theme: ChartTheme, title: string | undefined) {
+  const longest = Math.max(...names.map((name) => name.length));
+  const entry = LEGEND_SYMBOL + 0.8 * theme.fontSize.label * longest + LEGEND_COLUMN_PADDING;
+  return {
+    title: title ?? null,
+    orient: 'top',
+    direction: 'horizontal',
+    symbolType: 'stroke',
+    columnPadding: LEGEND_COLUMN_PADDING,
+    // The legend spans the plot, which is the layout less the y axis (about 60 px).
+    columns: { expr: `max(1, floor((${LAYOUT_WIDTH_PARAM} - 60 + ${LEGEND_COLUMN_PADDING}) / ${Math.ceil(entry)}))` },
+  } as const;
+}
+
+/** The way series are named, once "auto" is decided. */
+function resolveLabels(series: readonly LineSeries[], options: LineChartOptions, theme: ChartTheme): Exclude<SeriesLabels, 'auto'> {
+  const labels = options.labels ?? 'auto';
+  if (labels !== 'auto') return labels;
+  if (series.length === 1) return 'none';
+  return !options.zoom && endLabelsFit(series, theme) ? 'end' : 'legend';
+}
+
+/** Refuses a log scale over values that are not all positive, naming the series and the axis. */
+function checkLogScale(series: readonly LineSeries[], axis: 'x' | 'y'): void {
+  for (const s of series) {
+    const bad = s[axis].findIndex((value) => !(value > 0));
+    if (bad >= 0) throw new RangeError(`series "${s.name}" has ${axis} = ${s[axis][bad]} at row ${bad}, but a log scale needs every ${axis} above 0`);
+  }
+}
+
+/**
+ * Several line series drawn over one another, each in its colour and dash, named at their ends
+ * or by a legend, with a tooltip at the point nearest the pointer and (optionally) zoom and pan
+ * on x.
+ */
+export function layeredLineChart(series: readonly LineSeries[], options: LineChartOptions): TopLevelSpec {
   // Rows first: toRows checks the series and names the bad one.
   const rows = toRows(series);
-  const xTitle = options.xTitle ?? 'x';
-  const yTitle = options.yTitle ?? 'y';
-  const xFormat = options.xFormat ?? '.4~f';
-  const yFormat = options.yFormat ?? '.6~g';
+  // TypeScript asks for both titles; a post's module is only transpiled, so check them here too.
+  for (const axis of ['xTitle', 'yTitle'] as const) {
+    if (typeof options?.[axis] !== 'string' || !options[axis].trim()) {
+      throw new RangeError(`layeredLineChart needs options.${axis}: say what the ${axis[0]} axis holds (e.g. "Epoch", "Loss")`);
+    }
+  }
+  const theme = options.theme ?? PLOT;
+  if (options.xScale === 'log') checkLogScale(series, 'x');
+  if (options.yScale === 'log') checkLogScale(series, 'y');
+  const { xTitle, yTitle } = options;
+  const xFormat = options.xFormat ?? (options.integerX ? 'd' : '.3~f');
+  const yFormat = options.yFormat ?? '.4~g';
+  const labels = resolveLabels(series, options, theme);
   const names = series.map((s) => s.name);
   const colors = series.map((s) => s.color);
+  const dashes = series.map((_, i) => [...theme.dashes[i % theme.dashes.length]!]);
+  // Markers at the data's ends must not be cut in half by the plot's edge: they are drawn
+  // unclipped, and where zoom needs them clipped (panned out of view), the scales are padded.
+  const clipPoints = !options.showPoints || options.zoom === true;
+  const padding = options.showPoints && options.zoom ? { padding: 8 } : {};
 
   const x = {
     field: 'x',
     type: 'quantitative',
     title: xTitle,
-    ...(options.integerX ? { axis: { tickMinStep: 1, format: 'd' } } : {}),
+    scale: { ...(options.xScale === 'log' ? { type: 'log' } : { zero: false }), ...padding },
+    ...(options.integerX ? { axis: { format: 'd', tickMinStep: 1 } } : {}),
   } as const;
-  const y = { field: 'y', type: 'quantitative', title: yTitle } as const;
-  const color = {
-    field: 'series',
-    type: 'nominal',
-    scale: { domain: names, range: colors },
-    legend: options.legend === false ? null : { title: options.legendTitle ?? null, orient: 'top-right' },
+  const y = {
+    field: 'y',
+    type: 'quantitative',
+    title: yTitle,
+    scale: { ...(options.yScale === 'log' ? { type: 'log' } : {}), ...padding },
   } as const;
+  const legend = labels === 'legend' ? legendFor(names, theme, options.legendTitle) : null;
+  const color = { field: 'series', type: 'nominal', title: 'Series', scale: { domain: names, range: colors }, legend } as const;
+  const strokeDash = { field: 'series', type: 'nominal', title: 'Series', scale: { domain: names, range: dashes }, legend } as const;
+  // While the legend isolates some series, the others fade.
+  const isolated = labels === 'legend' ? { condition: { param: ISOLATE_PARAM, value: 1 }, value: FADED_OPACITY } : { value: 1 };
   // Screen readers get each line as its series' name (Vega-Lite would read out its first point).
   const lineDescription = { field: 'series', type: 'nominal' } as const;
-  // Each visible marker reads "Sigmoid: X −10, Y 0.0000454", in the tooltip's formats.
+  // Each visible marker reads "Sigmoid: x −10, σ(x) 0.0000454", in the tooltip's formats.
   const pointDescription = [
     {
       calculate: [
@@ -79,56 +185,83 @@ export function layeredLineChart(series: readonly LineSeries[], options: LineCha
       as: 'description',
     },
   ];
+  // The series' name heads the tooltip (its key "title" makes it the heading, as in vega-tooltip).
   const tooltip = [
-    { field: 'series', type: 'nominal', title: 'Series' },
+    ...(series.length > 1 ? [{ field: 'series', type: 'nominal', title: 'title' }] : []),
     { field: 'x', type: 'quantitative', title: xTitle, format: xFormat },
     { field: 'y', type: 'quantitative', title: yTitle, format: yFormat },
   ] as const;
+  const params = [
+    ...(options.zoom ? [{ name: ZOOM_PARAM, select: { type: 'interval', encodings: ['x'], zoom: 'wheel!' }, bind: 'scales' }] : []),
+    ...(labels === 'legend' ? [{ name: ISOLATE_PARAM, select: { type: 'point', fields: ['series'], toggle: 'true' }, bind: 'legend' }] : []),
+  ];
+  const usermeta: ChartUsermeta = options.zoom ? { zoomExtent: extent(series.flatMap((s) => s.x)) } : {};
 
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    ...(options.title ? { title: options.title } : {}),
     description: options.description ?? describeChart(series, { xTitle }),
-    width: theme.width,
-    height: theme.height,
+    width: theme.layouts.wide.width,
+    height: theme.layouts.wide.height,
     // "fit" makes width × height the size of the whole SVG, labels included, so the box a chart
     // takes never depends on its labels: the static SVG and the live view are the same size.
     autosize: { type: 'fit', contains: 'padding' },
     config: themeConfig(theme),
+    usermeta: { ...usermeta, narrow: theme.layouts.narrow },
+    ...(legend ? { params: [{ name: LAYOUT_WIDTH_PARAM, value: theme.layouts.wide.width }] } : {}),
     datasets: { [DATASET]: rows },
     data: { name: DATASET },
     layer: [
       {
         mark: { type: 'line', clip: true },
-        encoding: { x, y, color, description: lineDescription },
-        ...(options.zoom
-          ? { params: [{ name: 'zoom', select: { type: 'interval', encodings: ['x'] }, bind: 'scales' }] }
-          : {}),
+        encoding: { x, y, color, strokeDash, opacity: isolated, description: lineDescription },
+        ...(params.length > 0 ? { params } : {}),
       },
       {
         // Markers: every point when showPoints, else only the one nearest the pointer. The nearest
-        // selection draws an invisible Voronoi layer that carries the tooltip.
+        // selection draws an invisible Voronoi layer (over x and y both) that carries the tooltip.
         // Hidden markers stay out of the accessibility tree; the figure's table carries the values.
-        mark: { type: 'point', filled: true, clip: true, ...(options.showPoints ? {} : { aria: false }) },
+        mark: { type: 'point', filled: true, clip: clipPoints, ...(options.showPoints ? {} : { aria: false }) },
         ...(options.showPoints ? { transform: pointDescription } : {}),
         params: [{ name: 'hover', select: { type: 'point', nearest: true, on: 'pointerover', clear: 'pointerout' } }],
         encoding: {
           x,
           y,
           color,
-          opacity: options.showPoints
-            ? { value: 1 }
-            : { condition: { param: 'hover', empty: false, value: 1 }, value: 0 },
-          size: { condition: { param: 'hover', empty: false, value: 160 * theme.fontscale ** 2 }, value: 40 * theme.fontscale ** 2 },
+          opacity: options.showPoints ? { value: 1 } : { condition: { param: 'hover', empty: false, value: 1 }, value: 0 },
+          size: { condition: { param: 'hover', empty: false, value: 110 }, value: 50 },
           tooltip: [...tooltip],
           ...(options.showPoints ? { description: { field: 'description', type: 'nominal' } } : {}),
         },
       },
+      ...(labels === 'end'
+        ? [
+            {
+              // Each name at its line's last point, just right of it, in the line's colour.
+              transform: [
+                { joinaggregate: [{ op: 'max', field: 'x', as: 'lastX' }], groupby: ['series'] },
+                { filter: 'datum.x === datum.lastX' },
+              ],
+              mark: { type: 'text', align: 'left', baseline: 'middle', dx: 6, clip: false, fontSize: theme.fontSize.label },
+              encoding: {
+                x,
+                y,
+                text: { field: 'series', type: 'nominal' },
+                color,
+                // Zoomed in, a line's end is off the plot, and so would its name be: hide the names.
+                ...(options.zoom ? { opacity: { condition: { test: `!${ZOOM_SIGNAL}`, value: 1 }, value: 0 } } : {}),
+              },
+            },
+          ]
+        : []),
     ],
   } as TopLevelSpec;
 }
 
-export interface DecayOptions extends Omit<LineChartOptions, 'integerX' | 'showPoints'> {
+export interface DecayOptions extends Omit<LineChartOptions, 'integerX' | 'showPoints' | 'xTitle' | 'yTitle'> {
+  /** The x axis' title; "Step" by default. */
+  readonly xTitle?: string;
+  /** The y axis' title; the quantity's name by default. */
+  readonly yTitle?: string;
   readonly color?: string;
 }
 
@@ -142,10 +275,9 @@ export function decayChart(
 ): TopLevelSpec {
   const theme = options.theme ?? PLOT;
   return layeredLineChart([{ name: data.name, x: data.steps, y: data.values, color: options.color ?? theme.colors.blue }], {
-    xTitle: 'Step',
-    yTitle: data.name,
-    legend: false,
     ...options,
+    xTitle: options.xTitle ?? 'Step',
+    yTitle: options.yTitle ?? data.name,
     integerX: true,
     showPoints: true,
   });

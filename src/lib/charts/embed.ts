@@ -8,6 +8,8 @@ import type { RenderedChart } from './render.ts';
 export interface ChartPayload {
   readonly vega: RenderedChart['vega'];
   readonly datasets: RenderedChart['datasets'];
+  /** The two layouts' sizes: the live view is drawn at the one the page shows. */
+  readonly sizes: RenderedChart['sizes'];
 }
 
 /**
@@ -24,5 +26,5 @@ export function jsonForScript(value: unknown, indent?: number): string {
 
 /** The payload for one rendered chart. */
 export function chartPayload(chart: RenderedChart): ChartPayload {
-  return { vega: chart.vega, datasets: chart.datasets };
+  return { vega: chart.vega, datasets: chart.datasets, sizes: chart.sizes };
 }

@@ -71,8 +71,8 @@ function isRenderedChart(value: unknown): value is RenderedChart {
   const isObject = (v: unknown) => !!v && typeof v === 'object' && !Array.isArray(v);
   return (
     typeof chart.svg === 'string' &&
-    typeof chart.width === 'number' &&
-    typeof chart.height === 'number' &&
+    typeof chart.narrowSvg === 'string' &&
+    isObject(chart.sizes) &&
     isObject(chart.vegaLite) &&
     isObject(chart.vega) &&
     isObject(chart.datasets) &&
@@ -104,7 +104,12 @@ export interface CacheOptions {
  */
 function readsBackTheSame(chart: RenderedChart, text: string): boolean {
   const back = JSON.parse(text) as RenderedChart;
-  return back.svg === chart.svg && back.width === chart.width && back.height === chart.height && isDeepStrictEqual(back.datasets, chart.datasets);
+  return (
+    back.svg === chart.svg &&
+    back.narrowSvg === chart.narrowSvg &&
+    isDeepStrictEqual(back.sizes, chart.sizes) &&
+    isDeepStrictEqual(back.datasets, chart.datasets)
+  );
 }
 
 /** renderChart, imported on first use. */

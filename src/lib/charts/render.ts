@@ -10,6 +10,7 @@ import { missingRuntimeTransforms, omittedFunctionCalls } from './runtime-check.
 import { dataProblem, unknownFields } from './data-check.ts';
 import { withIdlePointerMarks } from './pointer-marks.ts';
 import { ChartError } from './chart-error.ts';
+import { type ChartSizes, chartSizes, hasLayoutWidth, resizeView, withClampedZoom } from './layout.ts';
 
 export { ChartError };
 
@@ -20,10 +21,12 @@ export interface RenderedChart {
   readonly vega: VegaSpec;
   /** The spec's named datasets, embedded once and put back into both specs by the browser. */
   readonly datasets: Record<string, readonly Record<string, unknown>[]>;
-  /** The static SVG, its ids prefixed with the chart id so several charts can share a page. */
+  /** The static SVG of the wide layout, its ids prefixed with the chart id so several charts can share a page. */
   readonly svg: string;
-  readonly width: number;
-  readonly height: number;
+  /** The static SVG of the narrow (phone) layout, its ids prefixed with `${id}-narrow`. */
+  readonly narrowSvg: string;
+  /** The sizes both SVGs were drawn at. */
+  readonly sizes: ChartSizes;
 }
 
 // Measure text by estimate, never with a canvas, here and in the browser alike: the labels then
@@ -119,7 +122,7 @@ export async function renderChart(id: string, spec: TopLevelSpec): Promise<Rende
   const inlineData = inlineDatasets(spec);
   const problem = dataProblem(inlineData);
   if (problem) throw new ChartError(id, problem);
-  const vega = compileChart(id, spec);
+  const vega = withClampedZoom(compileChart(id, spec));
   const unknown = unknownFields(spec, inlineData);
   if (unknown.length > 0) {
     const known = [...new Set(Object.values(inlineData).flat().flatMap((row) => Object.keys(row)))];
@@ -141,10 +144,19 @@ export async function renderChart(id: string, spec: TopLevelSpec): Promise<Rende
   if (omitted.length > 0) {
     throw new ChartError(id, `the chart's expressions call ${omitted.join(', ')}, which the browser runtime leaves out (see src/client/runtime-transforms.ts)`);
   }
+  // One view draws both layouts: the same dataflow, resized (autosize "fit" lays it out again).
+  const sizes = chartSizes(spec);
   const view = new View(dataflow, { renderer: 'none' });
+  const layoutWidth = hasLayoutWidth(vega);
+  const draw = async (size: ChartSizes['wide']) => {
+    resizeView(view, size, layoutWidth);
+    return renumberClipIds(await view.toSVG());
+  };
   let svg: string;
+  let narrowSvg: string;
   try {
-    svg = renumberClipIds(await view.toSVG());
+    svg = await draw(sizes.wide);
+    narrowSvg = await draw(sizes.narrow);
   } catch (error) {
     throw new ChartError(id, `Vega could not render the chart: ${(error as Error).message}`);
   } finally {
@@ -152,13 +164,12 @@ export async function renderChart(id: string, spec: TopLevelSpec): Promise<Rende
   }
   const datasets = ('datasets' in spec && spec.datasets ? spec.datasets : {}) as RenderedChart['datasets'];
   const { datasets: _datasets, ...vegaLite } = spec as TopLevelSpec & { datasets?: unknown };
-  const size = /<svg[^>]*\bwidth="([\d.]+)"[^>]*\bheight="([\d.]+)"/.exec(svg);
   return {
     vegaLite: vegaLite as TopLevelSpec,
     vega: withoutDatasetValues(vega, new Set(Object.keys(datasets))),
     datasets,
     svg: prefixSvgIds(stripInteractiveMarks(svg), id),
-    width: Number(size?.[1]),
-    height: Number(size?.[2]),
+    narrowSvg: prefixSvgIds(stripInteractiveMarks(narrowSvg), `${id}-narrow`),
+    sizes,
   };
 }

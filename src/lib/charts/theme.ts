@@ -1,31 +1,60 @@
 /**
- * The house style for charts, following the seed post's `PLOT` namedtuple:
- * 900 × 750 pixels, fontscale 2, and its three colours.
+ * The house style for charts. It keeps the seed post's `PLOT` (its three colours, and a theme
+ * every figure shares) but draws each chart at the size it is seen: one layout for the column on
+ * a laptop and one for a phone, each with its text in real CSS pixels.
  */
 import type { Config } from 'vega-lite';
 
-export interface ChartTheme {
+/** A chart's drawn size in CSS pixels, axes and labels included. */
+export interface ChartSize {
   readonly width: number;
   readonly height: number;
-  /** Multiplies every font size, like holoviews' `fontscale`. */
-  readonly fontscale: number;
+}
+
+/** The two layouts every chart is drawn in; the page shows the one that fits its column. */
+export interface ChartLayouts {
+  /** The post's column on a laptop: 44rem less the page's padding. */
+  readonly wide: ChartSize;
+  /** A phone's column: a 360 px viewport less the page's padding. */
+  readonly narrow: ChartSize;
+}
+
+export interface ChartTheme {
+  readonly layouts: ChartLayouts;
+  /** Font sizes in CSS pixels as seen: each layout is drawn at its own size, never scaled down. */
+  readonly fontSize: { readonly label: number; readonly title: number };
   readonly colors: { readonly blue: string; readonly red: string; readonly tan: string };
+  /** Dash patterns given to series in order, so that lines differ by more than colour. */
+  readonly dashes: readonly (readonly number[])[];
   readonly font: string;
 }
 
 // #region plot
-/** The seed's `PLOT`: width=900, height=750, fontscale=2, tan, blue and red. */
+/**
+ * The seed's `PLOT`, made for the page: the seed's hues (its tan darkened to reach 3:1 on
+ * white), a wide and short frame per layout, and fonts of 12 and 13 px whatever the screen.
+ */
 export const PLOT: ChartTheme = Object.freeze({
-  width: 900,
-  height: 750,
-  fontscale: 2,
-  colors: Object.freeze({ blue: '#4687b7', red: '#ce7b6d', tan: '#ddb377' }),
+  layouts: Object.freeze({
+    wide: Object.freeze({ width: 672, height: 400 }),
+    narrow: Object.freeze({ width: 328, height: 240 }),
+  }),
+  fontSize: Object.freeze({ label: 12, title: 13 }),
+  colors: Object.freeze({ blue: '#4687b7', red: '#ce7b6d', tan: '#916424' }),
+  dashes: Object.freeze([[], [7, 4], [2, 3], [10, 3, 2, 3]]),
   font: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
 });
 // #endregion plot
 
-/** Vega's default font sizes, before the theme's fontscale multiplies them. */
-const BASE_FONT_SIZE = { label: 10, title: 11, chartTitle: 13 } as const;
+/**
+ * The page shows a chart's wide layout once its column is at least this wide (CSS pixels), and
+ * the narrow one below. At this width the wide layout is scaled to 0.92, so its 12 px labels are
+ * still 11 px as seen. global.css has the same number in its container query (a test checks).
+ */
+export const WIDE_LAYOUT_MIN_WIDTH = 620;
+
+/** About one tick per this many pixels of plot, on x and on y (Observable Plot's density). */
+export const TICK_SPACING = { x: 80, y: 40 } as const;
 
 /**
  * The colour of everything in a chart that is not data: axes, grid, legend text and the title.
@@ -34,44 +63,50 @@ const BASE_FONT_SIZE = { label: 10, title: 11, chartTitle: 13 } as const;
  * (CSS custom properties would not do: browsers ignore var() in SVG presentation attributes.)
  */
 export const INK = 'currentColor';
-/** The grid is the ink, faint: about #dedede on white, #2e3338 on the dark theme's #0d1117. */
-const GRID_OPACITY = 0.15;
+/** The grid is the ink, faint: about #e9e9e9 on white, #24292f on the dark theme's #0d1117. */
+const GRID_OPACITY = 0.1;
 
 /**
- * The Vega-Lite `config` block for a theme: fonts scaled, a faint grid, no chart border, and a
- * transparent background with axes, legend and title in the page's text colour (see INK).
+ * The Vega-Lite `config` block for a theme: fonts at their size as seen, few ticks and a faint
+ * grid, no chart border, and a transparent background with axes, legend and title in the page's
+ * text colour (see INK).
  */
 export function themeConfig(theme: ChartTheme = PLOT): Config {
-  const label = BASE_FONT_SIZE.label * theme.fontscale;
-  const title = BASE_FONT_SIZE.title * theme.fontscale;
+  const { label, title } = theme.fontSize;
   return {
     font: theme.font,
     // No background rect: the page's background shows through, in either theme.
     background: 'transparent',
-    // Lines get thicker with the fonts, so they stay legible when the SVG is scaled to a phone.
-    line: { strokeWidth: 1.5 * theme.fontscale },
-    point: { size: 40 * theme.fontscale * theme.fontscale },
+    line: { strokeWidth: 2 },
+    point: { size: 50 },
+    text: { fontSize: label, font: theme.font },
     axis: {
       labelFontSize: label,
       titleFontSize: title,
-      titlePadding: 4 * theme.fontscale,
-      tickSize: 5 * theme.fontscale,
+      titleFontWeight: 'normal',
+      titlePadding: 6,
+      tickSize: 4,
       labelColor: INK,
       titleColor: INK,
       tickColor: INK,
       domainColor: INK,
       gridColor: INK,
       gridOpacity: GRID_OPACITY,
+      labelOverlap: true,
     },
+    // Tick counts follow the plot's size, so each layout gets about one tick per 80 px on x and
+    // per 40 px on y (Vega then rounds to nice steps, never above the count).
+    axisX: { tickCount: { expr: `ceil(width / ${TICK_SPACING.x})` } },
+    axisY: { tickCount: { expr: `ceil(height / ${TICK_SPACING.y})` } },
     legend: {
       labelFontSize: label,
       titleFontSize: title,
       labelColor: INK,
       titleColor: INK,
-      symbolSize: 100 * theme.fontscale,
-      symbolStrokeWidth: 2 * theme.fontscale,
+      symbolSize: 300,
+      symbolStrokeWidth: 2.5,
     },
-    title: { fontSize: BASE_FONT_SIZE.chartTitle * theme.fontscale, anchor: 'middle', offset: 6 * theme.fontscale, color: INK, subtitleColor: INK },
+    title: { fontSize: title, anchor: 'start', color: INK, subtitleColor: INK },
     view: { stroke: null },
   };
 }

@@ -39,7 +39,7 @@ export const sigmoidAndTangent = layeredLineChart(
     { name: 'Gradient', x, y: gradients, color: PLOT.colors.red },
     { name: 'Tangent', x: tangentPlotX, y: tangentPlotY, color: PLOT.colors.tan },
   ],
-  { title: 'Sigmoid and Tangent', xTitle: 'X', yTitle: 'Y', zoom: true },
+  { xTitle: 'x', yTitle: 'σ(x), σ′(x) and the tangent', zoom: true },
 );
 // #endregion tangent
 
@@ -63,6 +63,6 @@ export const decayingValues = cumprod(full(steps.length, decayGradient));
 
 export const cumulativeGradient = decayChart(
   { name: 'Gradient', steps, values: decayingValues },
-  { title: 'Cumulative Gradient' },
+  { yTitle: 'Cumulative gradient' },
 );
 // #endregion decay-plot
