@@ -57,7 +57,7 @@ export function syntheticPost(n: number, withCharts: boolean): string {
     withCharts ? chart('lines', 'lines', `Figure 1 of post ${n}: the sigmoid, its gradient and a tangent.`) : '',
     '## Decay',
     '',
-    '$$\n\\prod_{k=1}^{n} \\sigma\'(0) = 0.25^n\n$$',
+    "$$\n\\prod_{k=1}^{n} \\sigma'(0) = 0.25^n\n$$",
     '',
     PARAGRAPH,
     '',
@@ -71,7 +71,11 @@ export const syntheticFigures = (n: number) =>
   `import { benchFigures } from '~/cli/bench-site.ts';\n\nexport const { lines, decay } = benchFigures(${n});\n`;
 
 /** Writes posts 1..count under content/posts/bench/ in a scratch site. */
-export async function writeSyntheticPosts(site: { write(path: string, text: string): Promise<void> }, count: number, withCharts: boolean): Promise<void> {
+export async function writeSyntheticPosts(
+  site: { write(path: string, text: string): Promise<void> },
+  count: number,
+  withCharts: boolean,
+): Promise<void> {
   for (let n = 1; n <= count; n++) {
     const folder = `content/posts/bench/${syntheticPostSlug(n)}`;
     await site.write(`${folder}/index.mdx`, syntheticPost(n, withCharts));

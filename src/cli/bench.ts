@@ -134,7 +134,10 @@ const RENDER_PROCESSES = 5;
 const WARM_BUILDS = 3;
 
 /** Builds a synthetic site of `posts` posts cold, then warm; returns the times and the posts' mean HTML size. */
-async function buildSynthetic(posts: number, withCharts: boolean): Promise<{ cold: BuildTime; warm: BuildTime; warmRuns: BuildTime[]; html: Bytes }> {
+async function buildSynthetic(
+  posts: number,
+  withCharts: boolean,
+): Promise<{ cold: BuildTime; warm: BuildTime; warmRuns: BuildTime[]; html: Bytes }> {
   const site = await scratchSite();
   try {
     await writeSyntheticPosts(site, posts, withCharts);
@@ -148,7 +151,9 @@ async function buildSynthetic(posts: number, withCharts: boolean): Promise<{ col
     const warm = [...warmRuns].sort((a, b) => a.wall - b.wall)[WARM_BUILDS >> 1]!;
     progress(`  warm ${warmRuns.map((run) => `${run.wall} s`).join(', ')}: median ${warm.wall} s (${warm.cpu} CPU s)`);
     const pages = await Promise.all(
-      Array.from({ length: posts }, (_, i) => readFile(join(site.root, 'dist-warm', 'posts', 'bench', syntheticPostSlug(i + 1), 'index.html'))),
+      Array.from({ length: posts }, (_, i) =>
+        readFile(join(site.root, 'dist-warm', 'posts', 'bench', syntheticPostSlug(i + 1), 'index.html')),
+      ),
     );
     const total = bytesOf(pages);
     return { cold, warm, warmRuns, html: { raw: Math.round(total.raw / posts), gzip: Math.round(total.gzip / posts) } };
@@ -220,7 +225,8 @@ function pageProbe() {
   new MutationObserver((records) => {
     for (const record of records) {
       const element = record.target as HTMLElement;
-      if (record.attributeName === 'data-state') probe.states.push({ id: element.dataset.chartId ?? '', state: element.dataset.state ?? '', at: performance.now() });
+      if (record.attributeName === 'data-state')
+        probe.states.push({ id: element.dataset.chartId ?? '', state: element.dataset.state ?? '', at: performance.now() });
     }
   }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-state'] });
 }
@@ -261,7 +267,9 @@ async function measurePage(browser: Browser, url: string, kind: 'ours' | 'embed'
         await page.locator(`vega-chart[data-chart-id="${id}"]`).scrollIntoViewIfNeeded();
         await page.waitForSelector(`vega-chart[data-chart-id="${id}"][data-state="live"]`);
       }
-      const states = await page.evaluate(() => (window as unknown as { __probe: { states: { id: string; state: string; at: number }[] } }).__probe.states);
+      const states = await page.evaluate(
+        () => (window as unknown as { __probe: { states: { id: string; state: string; at: number }[] } }).__probe.states,
+      );
       allLive = Math.max(...states.filter((s) => s.state === 'live').map((s) => s.at));
       const first = ids[0]!;
       const woke = states.find((s) => s.id === first && s.state === 'loading')!.at;
@@ -273,7 +281,11 @@ async function measurePage(browser: Browser, url: string, kind: 'ours' | 'embed'
       return { fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN, load: navigation.loadEventEnd };
     });
     runs.push({
-      js: { atLoad: bytesOf(atLoad.map((s) => s.body)), live: bytesOf(live.map((s) => s.body)), files: live.map((s) => new URL(s.url).pathname) },
+      js: {
+        atLoad: bytesOf(atLoad.map((s) => s.body)),
+        live: bytesOf(live.map((s) => s.body)),
+        files: live.map((s) => new URL(s.url).pathname),
+      },
       html: bytesOf(html ? [html] : []),
       ms: { firstContentfulPaint: timing.fcp, load: timing.load, chartsShown, allLive, nearToLive },
     });
@@ -314,7 +326,9 @@ async function buildEmbedPage(specs: readonly unknown[], dir: string): Promise<v
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, 'embed.js'), result.outputFiles[0]!.contents);
   const json = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
-  const figures = specs.map((spec, i) => `<figure><div data-spec="spec-${i}"></div><script type="application/json" id="spec-${i}">${json(spec)}</script></figure>`);
+  const figures = specs.map(
+    (spec, i) => `<figure><div data-spec="spec-${i}"></div><script type="application/json" id="spec-${i}">${json(spec)}</script></figure>`,
+  );
   await writeFile(
     join(dir, 'index.html'),
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>vega-embed</title></head>` +
@@ -347,7 +361,13 @@ async function startChromium(): Promise<{ port: number; close(): Promise<void> }
   const userDataDir = await mkdtemp(join(tmpdir(), 'bench-chromium-'));
   const child = spawn(
     CHROMIUM_PATH,
-    [...CHROMIUM_ARGS, '--remote-debugging-port=0', `--user-data-dir=${userDataDir}`, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1', 'about:blank'],
+    [
+      ...CHROMIUM_ARGS,
+      '--remote-debugging-port=0',
+      `--user-data-dir=${userDataDir}`,
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+      'about:blank',
+    ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   const port = await new Promise<number>((resolve, reject) => {
@@ -383,19 +403,26 @@ async function runLighthouse(url: string, formFactor: 'desktop' | 'mobile'): Pro
   try {
     const config =
       formFactor === 'desktop'
-        ? { ...desktopConfig, settings: { ...desktopConfig.settings, screenEmulation: { ...desktopConfig.settings!.screenEmulation!, ...VIEWPORT } } }
+        ? {
+            ...desktopConfig,
+            settings: { ...desktopConfig.settings, screenEmulation: { ...desktopConfig.settings!.screenEmulation!, ...VIEWPORT } },
+          }
         : undefined;
     const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error' }, config);
     if (!result) throw new Error('Lighthouse returned nothing');
     const { lhr } = result;
-    const requests = ((lhr.audits['network-requests']?.details as { items?: { url: string }[] } | undefined)?.items ?? []).map((item) => item.url);
+    const requests = ((lhr.audits['network-requests']?.details as { items?: { url: string }[] } | undefined)?.items ?? []).map(
+      (item) => item.url,
+    );
     const origin = new URL(url).origin;
     return {
       scores: Object.fromEntries(Object.entries(lhr.categories).map(([name, category]) => [name, category.score])),
       requests: requests.length,
       outsideRequests: requests.filter((request) => !request.startsWith(origin) && !request.startsWith('data:')),
       failing: Object.values(lhr.audits)
-        .filter((audit) => audit.score !== null && audit.score < 1 && ['binary', 'numeric', 'metricSavings'].includes(audit.scoreDisplayMode))
+        .filter(
+          (audit) => audit.score !== null && audit.score < 1 && ['binary', 'numeric', 'metricSavings'].includes(audit.scoreDisplayMode),
+        )
         .map((audit) => `${audit.id}${audit.displayValue ? ` (${audit.displayValue})` : ''}`),
     };
   } finally {
@@ -441,25 +468,38 @@ function targets(results: {
   const largest = sites.at(-1);
   const desktop = lh.desktop?.scores;
   return [
-    [post.js.atLoad.gzip <= BUDGETS.jsAtLoadGzip, `JavaScript before any chart nears the viewport ≤ ${kb(BUDGETS.jsAtLoadGzip)} gzip: ${kb(post.js.atLoad.gzip)} (${post.js.files.filter((f) => !f.endsWith('chart-runtime.js')).join(', ')})`],
-    [post.js.live.gzip <= BUDGETS.jsLiveGzip, `all JavaScript once every chart is live ≤ ${kb(BUDGETS.jsLiveGzip)} gzip: ${kb(post.js.live.gzip)}`],
+    [
+      post.js.atLoad.gzip <= BUDGETS.jsAtLoadGzip,
+      `JavaScript before any chart nears the viewport ≤ ${kb(BUDGETS.jsAtLoadGzip)} gzip: ${kb(post.js.atLoad.gzip)} (${post.js.files.filter((f) => !f.endsWith('chart-runtime.js')).join(', ')})`,
+    ],
+    [
+      post.js.live.gzip <= BUDGETS.jsLiveGzip,
+      `all JavaScript once every chart is live ≤ ${kb(BUDGETS.jsLiveGzip)} gzip: ${kb(post.js.live.gzip)}`,
+    ],
     [
       render.perChartMs <= 30,
       `one chart renders in ≤ 30 ms warm: ${render.perChartMs} ms per chart (line chart with 300 rows, tooltips and zoom ${render.linesMs} ms; decay chart with 6 rows ${render.decayMs} ms)`,
     ],
     ...(largest
-      ? [[
-          largest.speedup.wall >= 3,
-          `a no-change rebuild of ${largest.posts} posts ≥ 3× faster than cold: ${largest.speedup.wall}× wall-clock (${largest.speedup.cpu}× CPU). ` +
-            `The same posts without charts take ${largest.builds.baselineWarm.wall} s warm, a floor no chart cache goes under: ` +
-            `even charts that cost nothing warm would make it ${round(largest.builds.cold.wall / largest.builds.baselineWarm.wall, 2)}×`,
-        ] as [boolean, string]]
+      ? [
+          [
+            largest.speedup.wall >= 3,
+            `a no-change rebuild of ${largest.posts} posts ≥ 3× faster than cold: ${largest.speedup.wall}× wall-clock (${largest.speedup.cpu}× CPU). ` +
+              `The same posts without charts take ${largest.builds.baselineWarm.wall} s warm, a floor no chart cache goes under: ` +
+              `even charts that cost nothing warm would make it ${round(largest.builds.cold.wall / largest.builds.baselineWarm.wall, 2)}×`,
+          ] as [boolean, string],
+        ]
       : []),
     ...(desktop
-      ? [[
-          (desktop.performance ?? 0) >= 0.98 && desktop.accessibility === 1 && desktop['best-practices'] === 1 && (desktop.seo ?? 0) >= 0.9,
-          `Lighthouse desktop: performance ${desktop.performance} (≥ 0.98), accessibility ${desktop.accessibility} (1), best practices ${desktop['best-practices']} (1), SEO ${desktop.seo} (≥ 0.9)`,
-        ] as [boolean, string]]
+      ? [
+          [
+            (desktop.performance ?? 0) >= 0.98 &&
+              desktop.accessibility === 1 &&
+              desktop['best-practices'] === 1 &&
+              (desktop.seo ?? 0) >= 0.9,
+            `Lighthouse desktop: performance ${desktop.performance} (≥ 0.98), accessibility ${desktop.accessibility} (1), best practices ${desktop['best-practices']} (1), SEO ${desktop.seo} (≥ 0.9)`,
+          ] as [boolean, string],
+        ]
       : []),
   ];
 }
@@ -469,7 +509,9 @@ function targets(results: {
 const work = await mkdtemp(join(tmpdir(), 'blog-bench-'));
 const loadBefore = loadavg();
 try {
-  progress(`${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')}; sizes ${SIZES.join(', ')}; ${RUNS} page loads each`);
+  progress(
+    `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')}; sizes ${SIZES.join(', ')}; ${RUNS} page loads each`,
+  );
 
   // 1. One headless render, warm, each in a process of its own: on this kind of machine one
   // process can run a third slower than the next, so the median of RENDER_PROCESSES processes.
@@ -479,17 +521,33 @@ try {
     { length: RENDER_PROCESSES },
     () =>
       JSON.parse(
-        execFileSync(process.execPath, ['--experimental-transform-types', '--disable-warning=ExperimentalWarning', join(ROOT, 'src/cli/bench-render.ts'), '30'], { encoding: 'utf8' }),
+        execFileSync(
+          process.execPath,
+          ['--experimental-transform-types', '--disable-warning=ExperimentalWarning', join(ROOT, 'src/cli/bench-render.ts'), '30'],
+          { encoding: 'utf8' },
+        ),
       ) as Timed,
   );
   const medianOf = (pick: (timed: Timed) => number) => median(timings.map(pick));
   const render = {
     renders: timings[0]!.renders,
     processes: RENDER_PROCESSES,
-    linesMs: round(medianOf((t) => t.lines.wallMs), 1),
-    decayMs: round(medianOf((t) => t.decay.wallMs), 1),
-    perChartMs: round(medianOf((t) => (t.lines.wallMs + t.decay.wallMs) / 2), 1),
-    perChartCpuMs: round(medianOf((t) => (t.lines.cpuMs + t.decay.cpuMs) / 2), 1),
+    linesMs: round(
+      medianOf((t) => t.lines.wallMs),
+      1,
+    ),
+    decayMs: round(
+      medianOf((t) => t.decay.wallMs),
+      1,
+    ),
+    perChartMs: round(
+      medianOf((t) => (t.lines.wallMs + t.decay.wallMs) / 2),
+      1,
+    ),
+    perChartCpuMs: round(
+      medianOf((t) => (t.lines.cpuMs + t.decay.cpuMs) / 2),
+      1,
+    ),
     perProcessMs: timings.map((t) => round((t.lines.wallMs + t.decay.wallMs) / 2, 1)),
     loadAverage: round(loadavg()[0]!, 2),
   };
@@ -551,7 +609,10 @@ try {
       builds: { cold: charts.cold, warm: charts.warm, baselineCold: baseline.cold, baselineWarm: baseline.warm },
       warmRuns: { charts: charts.warmRuns, baseline: baseline.warmRuns },
       speedup: { wall: round(charts.cold.wall / charts.warm.wall, 2), cpu: round(charts.cold.cpu / charts.warm.cpu, 2) },
-      msPerChart: { cold: round(((charts.cold.wall - baseline.cold.wall) * 1000) / chartCount, 1), warm: round(((charts.warm.wall - baseline.warm.wall) * 1000) / chartCount, 1) },
+      msPerChart: {
+        cold: round(((charts.cold.wall - baseline.cold.wall) * 1000) / chartCount, 1),
+        warm: round(((charts.warm.wall - baseline.warm.wall) * 1000) / chartCount, 1),
+      },
       htmlPerPost: { charts: charts.html, baseline: baseline.html },
     });
   }
@@ -573,19 +634,31 @@ try {
       `${build(s.builds.cold)} / ${build(s.builds.warm)}: ${s.speedup.wall}× faster warm (CPU ${s.speedup.cpu}×)`,
       `${build(s.builds.baselineCold)} / ${build(s.builds.baselineWarm)}`,
     ]),
-    ...sites.map((s): [string, string, string] => [`ms per chart over the baseline, ${plural(s.posts)}, cold / warm`, `${s.msPerChart.cold} / ${s.msPerChart.warm}`, '']),
+    ...sites.map((s): [string, string, string] => [
+      `ms per chart over the baseline, ${plural(s.posts)}, cold / warm`,
+      `${s.msPerChart.cold} / ${s.msPerChart.warm}`,
+      '',
+    ]),
     [
       `One headless render (renderChart), warm: ms per chart (line chart / decay chart); median of ${render.processes} processes`,
       `${render.perChartMs} (${render.linesMs} / ${render.decayMs}); ${render.perChartCpuMs} CPU ms; each process: ${render.perProcessMs.join(', ')}`,
       'target ≤ 30',
     ],
-    ...sites.map((s): [string, string, string] => [`HTML per post, ${plural(s.posts)} (raw / gzip)`, bytesCell(s.htmlPerPost.charts), bytesCell(s.htmlPerPost.baseline)]),
+    ...sites.map((s): [string, string, string] => [
+      `HTML per post, ${plural(s.posts)} (raw / gzip)`,
+      bytesCell(s.htmlPerPost.charts),
+      bytesCell(s.htmlPerPost.baseline),
+    ]),
     ['**The real post** (Chromium 1280 × 800, 127.0.0.1)', '**ours**', '**vega-embed page, same specs**'],
     ['HTML (raw / gzip)', bytesCell(ours.html), bytesCell(embed.html)],
     ['JavaScript at load (raw / gzip)', bytesCell(ours.js.atLoad), bytesCell(embed.js.atLoad)],
     ['JavaScript once every chart is live (raw / gzip)', bytesCell(ours.js.live), bytesCell(embed.js.live)],
     ['First contentful paint (ms)', `${ours.ms.firstContentfulPaint}`, `${embed.ms.firstContentfulPaint}`],
-    ['Charts shown (ms after navigation)', `${ours.ms.chartsShown} (static SVG in the HTML)`, `${embed.ms.chartsShown} (after vega-embed ran)`],
+    [
+      'Charts shown (ms after navigation)',
+      `${ours.ms.chartsShown} (static SVG in the HTML)`,
+      `${embed.ms.chartsShown} (after vega-embed ran)`,
+    ],
     ['Load event (ms)', `${ours.ms.load}`, `${embed.ms.load}`],
     ['First chart: near the viewport → live (ms, runtime fetched and run)', `${ours.ms.nearToLive}`, 'n/a (all at load)'],
     ['Lighthouse, desktop 1280 × 800', lh('desktop'), ''],
@@ -603,7 +676,8 @@ try {
     },
     units: {
       bytes: 'gzip at level 9 (node:zlib); 1 KB = 1000 bytes',
-      times: 'seconds or ms, wall-clock unless marked cpu (user + system of the build processes, from /proc); page times are medians of the runs',
+      times:
+        'seconds or ms, wall-clock unless marked cpu (user + system of the build processes, from /proc); page times are medians of the runs',
     },
     runs: RUNS,
     budgets: BUDGETS,
@@ -637,8 +711,14 @@ try {
       '',
       ...targets(results).map(([met, text]) => `- ${met ? 'Met' : '**Not met**'}: ${text}`),
       '',
-      `Lighthouse made ${Object.values(lighthouseResults).map((r) => r.requests).join(' and ')} requests (desktop and mobile), ${outsideRequests.length} outside 127.0.0.1. ` +
-        `Audits below 1: ${Object.entries(lighthouseResults).map(([f, r]) => `${f}: ${r.failing.join(', ') || 'none'}`).join('; ') || 'not run'}.`,
+      `Lighthouse made ${Object.values(lighthouseResults)
+        .map((r) => r.requests)
+        .join(' and ')} requests (desktop and mobile), ${outsideRequests.length} outside 127.0.0.1. ` +
+        `Audits below 1: ${
+          Object.entries(lighthouseResults)
+            .map(([f, r]) => `${f}: ${r.failing.join(', ') || 'none'}`)
+            .join('; ') || 'not run'
+        }.`,
       '',
     ].join('\n'),
   );

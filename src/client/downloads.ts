@@ -61,11 +61,22 @@ export function wireDownloads(figure: Element, name: string, view: View, payload
     svg: async () => save(`${name}.svg`, new Blob([await svgFile(view, element)], { type: 'image/svg+xml' })),
     png: async () => save(`${name}.png`, await pngFile(await svgFile(view, element))),
     csv: async () =>
-      save(`${name}.csv`, new Blob([Object.values(payload.datasets).map((rows) => toCsv(rows)).join('\n')], { type: 'text/csv' })),
+      save(
+        `${name}.csv`,
+        new Blob(
+          [
+            Object.values(payload.datasets)
+              .map((rows) => toCsv(rows))
+              .join('\n'),
+          ],
+          { type: 'text/csv' },
+        ),
+      ),
     spec: async () => save(`${name}.vl.json`, new Blob([specFile(figure, payload)], { type: 'application/json' })),
   };
   for (const button of figure.querySelectorAll<HTMLButtonElement>('.chart__downloads button[data-download]')) {
     const action = actions[button.dataset.download ?? ''];
-    if (action) button.addEventListener('click', () => void action().catch((error: unknown) => console.error(`download failed: ${String(error)}`)));
+    if (action)
+      button.addEventListener('click', () => void action().catch((error: unknown) => console.error(`download failed: ${String(error)}`)));
   }
 }

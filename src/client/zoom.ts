@@ -168,7 +168,14 @@ function keyboardZoom(live: HTMLElement, view: View, controls: ZoomControls): vo
  * Wires zoom for a chart whose x zooms within `extent`: the wheel, pinch, keys and Reset button.
  * `status` is a polite live region for the range now shown.
  */
-export function wireZoom(host: HTMLElement, live: HTMLElement, view: View, extent: readonly [number, number], status: HTMLElement, xTitle: string): void {
+export function wireZoom(
+  host: HTMLElement,
+  live: HTMLElement,
+  view: View,
+  extent: readonly [number, number],
+  status: HTMLElement,
+  xTitle: string,
+): void {
   const controls: ZoomControls = {
     async show(range) {
       const clamped = range && clampToExtent(range, extent);

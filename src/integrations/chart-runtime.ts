@@ -66,7 +66,10 @@ export const leanD3: Plugin = {
   setup(pluginBuild) {
     const namespace = 'lean-d3';
     pluginBuild.onResolve({ filter: /^d3-(scale-chromatic|geo)$/ }, (args) => ({ path: args.path, namespace }));
-    pluginBuild.onLoad({ filter: /^d3-scale-chromatic$/, namespace }, async () => ({ contents: await categoricalSchemesModule(), loader: 'js' }));
+    pluginBuild.onLoad({ filter: /^d3-scale-chromatic$/, namespace }, async () => ({
+      contents: await categoricalSchemesModule(),
+      loader: 'js',
+    }));
     pluginBuild.onLoad({ filter: /^d3-geo$/, namespace }, () => ({ contents: geoStubModule(), loader: 'js' }));
   },
 };
@@ -76,11 +79,15 @@ export async function categoricalSchemesModule(): Promise<string> {
   const chromatic = (await import('d3-scale-chromatic')) as Record<string, unknown>;
   const schemes = Object.entries(chromatic).filter(
     (entry): entry is [string, string[]] =>
-      entry[0].startsWith('scheme') && Array.isArray(entry[1]) && entry[1].every((colour) => typeof colour === 'string' && /^#[0-9a-f]{6}$/.test(colour)),
+      entry[0].startsWith('scheme') &&
+      Array.isArray(entry[1]) &&
+      entry[1].every((colour) => typeof colour === 'string' && /^#[0-9a-f]{6}$/.test(colour)),
   );
   return [
     'const colours = (hex) => hex.match(/.{6}/g).map((c) => "#" + c);',
-    ...schemes.map(([name, list]) => `export const ${name} = /* @__PURE__ */ colours(${JSON.stringify(list.map((c) => c.slice(1)).join(''))});`),
+    ...schemes.map(
+      ([name, list]) => `export const ${name} = /* @__PURE__ */ colours(${JSON.stringify(list.map((c) => c.slice(1)).join(''))});`,
+    ),
   ].join('\n');
 }
 

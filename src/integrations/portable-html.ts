@@ -26,10 +26,20 @@ async function offlineCodeVersion(): Promise<string> {
   const files: string[] = [];
   for (const source of OFFLINE_SOURCES) {
     const path = fileURLToPath(new URL(source, import.meta.url));
-    if (source.endsWith('/')) files.push(...(await readdir(path)).filter((name) => name.endsWith('.ts')).sort().map((name) => join(path, name)));
+    if (source.endsWith('/'))
+      files.push(
+        ...(await readdir(path))
+          .filter((name) => name.endsWith('.ts'))
+          .sort()
+          .map((name) => join(path, name)),
+      );
     else files.push(path);
   }
-  return fingerprint(await Promise.all(files.map(async (file) => [relative(fileURLToPath(new URL('../', import.meta.url)), file), await readFile(file)] as const)));
+  return fingerprint(
+    await Promise.all(
+      files.map(async (file) => [relative(fileURLToPath(new URL('../', import.meta.url)), file), await readFile(file)] as const),
+    ),
+  );
 }
 
 /** Runs `task` on every item, at most `limit` at a time. */
@@ -79,15 +89,19 @@ export default function portableHtml(): AstroIntegration {
           if (!bytes) assets.set(file, (bytes = readFile(join(root, file))));
           return bytes;
         };
-        await eachLimited(files.filter((f) => f.endsWith('.html')), PAGES_AT_ONCE, async (file) => {
-          const html = relativizeHtml(await readFile(join(root, file), 'utf8'), file, base);
-          await writeFile(join(root, file), html);
-          if (!isPostPage(file)) return;
-          const key = offlineCacheKey({ version, assets: assetsVersion, siteUrl: site, file, html });
-          await cache.write(join(root, file.replace(/index\.html$/, OFFLINE_FILE)), key, () =>
-            buildOfflineHtml({ html, file, siteUrl: site, appendScripts: [`${CHART_SCRIPTS_DIR}/${RUNTIME_FILE}`], read, shared }),
-          );
-        });
+        await eachLimited(
+          files.filter((f) => f.endsWith('.html')),
+          PAGES_AT_ONCE,
+          async (file) => {
+            const html = relativizeHtml(await readFile(join(root, file), 'utf8'), file, base);
+            await writeFile(join(root, file), html);
+            if (!isPostPage(file)) return;
+            const key = offlineCacheKey({ version, assets: assetsVersion, siteUrl: site, file, html });
+            await cache.write(join(root, file.replace(/index\.html$/, OFFLINE_FILE)), key, () =>
+              buildOfflineHtml({ html, file, siteUrl: site, appendScripts: [`${CHART_SCRIPTS_DIR}/${RUNTIME_FILE}`], read, shared }),
+            );
+          },
+        );
         await cache.prune();
       },
     },

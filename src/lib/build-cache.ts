@@ -52,7 +52,9 @@ export function fingerprint(parts: Iterable<readonly [name: string, bytes: strin
 export async function treeFingerprint(root: string, folders: readonly string[], files: readonly string[]): Promise<string | undefined> {
   let listed: string[];
   try {
-    listed = (await Promise.all(folders.map(async (folder) => (await filesUnder(join(root, folder))).map((file) => `${folder}/${file}`)))).flat();
+    listed = (
+      await Promise.all(folders.map(async (folder) => (await filesUnder(join(root, folder))).map((file) => `${folder}/${file}`)))
+    ).flat();
   } catch {
     return undefined;
   }

@@ -182,7 +182,9 @@ describe.skipIf(skipReason)('accessibility in Chromium', () => {
         [...root.querySelectorAll('*')]
           .filter((element) => !element.closest('[aria-hidden="true"]'))
           .filter((element) => !['presentation', null].includes(element.getAttribute('role')) || element.tagName === 'text')
-          .map((element) => `${element.getAttribute('role') ?? element.tagName}: ${element.getAttribute('aria-label') ?? element.textContent}`),
+          .map(
+            (element) => `${element.getAttribute('role') ?? element.tagName}: ${element.getAttribute('aria-label') ?? element.textContent}`,
+          ),
       );
       expect(exposed.filter((line) => line.startsWith('button'))).toEqual([
         'button: Sigmoid: shown; press to show only this series',

@@ -39,7 +39,10 @@ describe.skipIf(skipReason)('chart downloads', () => {
 
   async function download(id: string, format: string): Promise<{ name: string; bytes: Buffer }> {
     await openDisclosure(id);
-    const [file] = await Promise.all([page.waitForEvent('download'), page.locator(`#${id} .chart__downloads button[data-download="${format}"]`).click()]);
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator(`#${id} .chart__downloads button[data-download="${format}"]`).click(),
+    ]);
     return { name: file.suggestedFilename(), bytes: await readFile((await file.path())!) };
   }
 

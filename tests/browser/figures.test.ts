@@ -72,11 +72,16 @@ async function xLabels(page: Page, id = 'sigmoid-and-tangent'): Promise<number[]
 
 /** The opacity each line of figure 1 is drawn at, by the series it draws. */
 async function lineOpacities(page: Page): Promise<Record<string, number>> {
-  return page.locator('#sigmoid-and-tangent .chart__live svg').evaluate((svg) =>
-    Object.fromEntries(
-      [...svg.querySelectorAll('.mark-line path')].map((path) => [path.getAttribute('aria-label') ?? '', Number(path.getAttribute('opacity') ?? 1)]),
-    ),
-  );
+  return page
+    .locator('#sigmoid-and-tangent .chart__live svg')
+    .evaluate((svg) =>
+      Object.fromEntries(
+        [...svg.querySelectorAll('.mark-line path')].map((path) => [
+          path.getAttribute('aria-label') ?? '',
+          Number(path.getAttribute('opacity') ?? 1),
+        ]),
+      ),
+    );
 }
 
 describe.skipIf(skipReason)('figures at a phone and a laptop width', () => {
@@ -137,7 +142,9 @@ describe.skipIf(skipReason)('figures at a phone and a laptop width', () => {
         await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.6);
         await expect.poll(() => page.locator(`#${id} .chart-tooltip`).isVisible()).toBe(true);
         // The tooltip is placed by transform alone: no left/top for the layout to act on.
-        const style = await page.locator(`#${id} .chart-tooltip`).evaluate((tip) => ({ left: tip.style.left, top: tip.style.top, transform: tip.style.transform }));
+        const style = await page
+          .locator(`#${id} .chart-tooltip`)
+          .evaluate((tip) => ({ left: tip.style.left, top: tip.style.top, transform: tip.style.transform }));
         expect(style).toMatchObject({ left: '', top: '' });
         expect(style.transform).toMatch(/^translate\(\d+px, \d+px\)$/);
       }
@@ -312,7 +319,9 @@ describe.skipIf(skipReason)('figures at a phone and a laptop width', () => {
         background: luminance(getComputedStyle(document.body).backgroundColor),
         chartTexts: chartTexts.length,
         darkestChartText: Math.max(...chartTexts.map((t) => luminance(getComputedStyle(t).fill))),
-        lightTexts: chartTexts.filter((t) => luminance(getComputedStyle(t).fill) >= 0.05).map((t) => `${t.textContent} ${getComputedStyle(t).fill}`),
+        lightTexts: chartTexts
+          .filter((t) => luminance(getComputedStyle(t).fill) >= 0.05)
+          .map((t) => `${t.textContent} ${getComputedStyle(t).fill}`),
         code: luminance(getComputedStyle(document.querySelector('.listing pre span span')!).color),
         hidden: ['.site-header__nav', '.theme-toggle', 'details', 'button', '.skip-link', 'a[data-offline-link]'].filter((s) => !hidden(s)),
         wraps: getComputedStyle(document.querySelector('.listing pre')!).whiteSpace,

@@ -44,7 +44,7 @@ describe.skipIf(skipReason)('the post with JavaScript off', () => {
     }
   });
 
-  test.each(FIGURES)('$id: the static SVG is visible at the chart\'s proportions', async ({ id }) => {
+  test.each(FIGURES)("$id: the static SVG is visible at the chart's proportions", async ({ id }) => {
     const svg = page.locator(`#${id} vega-chart > svg.chart__static--wide`);
     await svg.scrollIntoViewIfNeeded();
     expect(await svg.isVisible()).toBe(true);
@@ -55,19 +55,22 @@ describe.skipIf(skipReason)('the post with JavaScript off', () => {
     expect(await svg.locator('.mark-line path').count()).toBeGreaterThan(0);
   });
 
-  test.each(FIGURES)('$id: the caption is visible; the summary written from the data shows in the disclosure', async ({ id, caption, description }) => {
-    const figcaption = page.locator(`#${id} figcaption`);
-    expect(await figcaption.isVisible()).toBe(true);
-    expect(await figcaption.innerText()).toContain(caption);
-    expect(await page.locator(`#${id} .chart__summary`).textContent()).toBe(description);
-    const details = page.locator(`#${id} details.chart__more`);
-    const inWords = details.locator('.chart__in-words');
-    expect(await inWords.isVisible()).toBe(false);
-    await details.locator(':scope > summary').click();
-    expect(await inWords.isVisible()).toBe(true);
-    expect(await inWords.textContent()).toBe(description);
-    await details.locator(':scope > summary').click();
-  });
+  test.each(FIGURES)(
+    '$id: the caption is visible; the summary written from the data shows in the disclosure',
+    async ({ id, caption, description }) => {
+      const figcaption = page.locator(`#${id} figcaption`);
+      expect(await figcaption.isVisible()).toBe(true);
+      expect(await figcaption.innerText()).toContain(caption);
+      expect(await page.locator(`#${id} .chart__summary`).textContent()).toBe(description);
+      const details = page.locator(`#${id} details.chart__more`);
+      const inWords = details.locator('.chart__in-words');
+      expect(await inWords.isVisible()).toBe(false);
+      await details.locator(':scope > summary').click();
+      expect(await inWords.isVisible()).toBe(true);
+      expect(await inWords.textContent()).toBe(description);
+      await details.locator(':scope > summary').click();
+    },
+  );
 
   test.each(FIGURES)('$id: the data table opens from its summary, with no script', async ({ id, rows }) => {
     const details = page.locator(`#${id} details.chart__more`);

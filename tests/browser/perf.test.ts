@@ -105,10 +105,20 @@ describe.skipIf(skipReason)('performance of the post, in Chromium', () => {
     await page.addInitScript(() => {
       const shifts: Shift[] = ((window as unknown as { __shifts: Shift[] }).__shifts = []);
       const describeNode = (node: Node | null) =>
-        node instanceof Element ? `${node.localName}${node.id ? `#${node.id}` : ''}${node.className && typeof node.className === 'string' ? `.${node.className.split(' ').join('.')}` : ''}` : String(node?.nodeName);
+        node instanceof Element
+          ? `${node.localName}${node.id ? `#${node.id}` : ''}${node.className && typeof node.className === 'string' ? `.${node.className.split(' ').join('.')}` : ''}`
+          : String(node?.nodeName);
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: { node: Node | null }[] })[]) {
-          shifts.push({ value: entry.value, hadRecentInput: entry.hadRecentInput, sources: (entry.sources ?? []).map((s) => describeNode(s.node)) });
+        for (const entry of list.getEntries() as (PerformanceEntry & {
+          value: number;
+          hadRecentInput: boolean;
+          sources?: { node: Node | null }[];
+        })[]) {
+          shifts.push({
+            value: entry.value,
+            hadRecentInput: entry.hadRecentInput,
+            sources: (entry.sources ?? []).map((s) => describeNode(s.node)),
+          });
         }
       }).observe({ type: 'layout-shift', buffered: true });
     });
@@ -125,7 +135,9 @@ describe.skipIf(skipReason)('performance of the post, in Chromium', () => {
     // Scroll anchoring could hide a chart that changed size above the screen; so also compare
     // every figure's box with the same page's static one, rendered with scripts off.
     const figureBoxes = (p: Page) =>
-      p.locator('figure.chart').evaluateAll((figures) => figures.map((f) => [f.id, f.getBoundingClientRect().width, f.getBoundingClientRect().height]));
+      p
+        .locator('figure.chart')
+        .evaluateAll((figures) => figures.map((f) => [f.id, f.getBoundingClientRect().width, f.getBoundingClientRect().height]));
     const noScript = await browser.newContext({ viewport: { width: 1280, height: 800 }, javaScriptEnabled: false });
     const staticPage = await noScript.newPage();
     await staticPage.goto(`${server.origin}/${POST_PATH}`);

@@ -65,9 +65,7 @@ describe.skipIf(skipReason)('the post in Chromium', () => {
 
   /** The x axis' tick labels in the live view, as sorted numbers (Vega reuses label elements out of order). */
   async function xAxisLabels(id: string): Promise<number[]> {
-    const texts = await page
-      .locator(`#${id} .chart__live g.role-axis[aria-label^="X-axis"] .role-axis-label text`)
-      .allTextContents();
+    const texts = await page.locator(`#${id} .chart__live g.role-axis[aria-label^="X-axis"] .role-axis-label text`).allTextContents();
     return texts.map((text) => Number(text.replace('\u2212', '-'))).sort((a, b) => a - b);
   }
 
@@ -154,7 +152,7 @@ describe.skipIf(skipReason)('the post in Chromium', () => {
     expect(outsideRequests).toEqual([]);
   });
 
-  test('on a phone, the charts scale down to the screen\'s width and the page does not scroll sideways', async () => {
+  test("on a phone, the charts scale down to the screen's width and the page does not scroll sideways", async () => {
     const phone = await browser.newContext({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2 });
     const phonePage = await phone.newPage();
     await phonePage.goto(`${server.origin}/${POST_PATH}`);

@@ -279,7 +279,10 @@ describe.skipIf(skipReason)('dark mode in Chromium', () => {
       await page.getByRole('button', TOGGLE).click();
       expect(dark.markup, `${id}: one SVG for both themes`).toBe(light.markup);
       expect(light.markup).toContain('fill="currentColor"');
-      for (const [theme, look] of [['light', light], ['dark', dark]] as const) {
+      for (const [theme, look] of [
+        ['light', light],
+        ['dark', dark],
+      ] as const) {
         for (const key of ['labelFill', 'axisTitleFill', 'domainStroke', 'tickStroke', 'gridStroke'] as const) {
           expect(look[key], `${id} ${theme} ${key}`).toBe(COLOURS[theme].text);
         }
@@ -305,7 +308,10 @@ describe.skipIf(skipReason)('dark mode in Chromium', () => {
       const light = await chartLook(page, selector);
       await page.getByRole('button', TOGGLE).click();
       expect(light.markup, `${id}: the live view is not drawn again`).toBe(dark.markup);
-      for (const [theme, look] of [['light', light], ['dark', dark]] as const) {
+      for (const [theme, look] of [
+        ['light', light],
+        ['dark', dark],
+      ] as const) {
         for (const key of ['labelFill', 'axisTitleFill', 'domainStroke', 'tickStroke', 'gridStroke'] as const) {
           expect(look[key], `${id} ${theme} ${key}`).toBe(COLOURS[theme].text);
         }
@@ -357,14 +363,23 @@ describe.skipIf(skipReason)('dark mode in Chromium', () => {
     const ctx = await context({ colorScheme: 'dark' });
     const page = await ctx.newPage();
     await page.goto(post());
-    expect(await page.locator('.katex').first().evaluate((el) => getComputedStyle(el).color)).toBe(COLOURS.dark.text);
+    expect(
+      await page
+        .locator('.katex')
+        .first()
+        .evaluate((el) => getComputedStyle(el).color),
+    ).toBe(COLOURS.dark.text);
     const listing = page.locator('.listing pre.astro-code').first();
     expect(await listing.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(COLOURS.dark.background);
     // Every token takes github-dark-default's colour, and reads at AA against the listing.
     const tokens = await listing.locator('span[style]').evaluateAll((spans) =>
       spans
         .filter((span) => span.style.getPropertyValue('--shiki-dark'))
-        .map((span) => ({ text: span.textContent, dark: span.style.getPropertyValue('--shiki-dark'), color: getComputedStyle(span).color })),
+        .map((span) => ({
+          text: span.textContent,
+          dark: span.style.getPropertyValue('--shiki-dark'),
+          color: getComputedStyle(span).color,
+        })),
     );
     expect(tokens.length).toBeGreaterThan(10);
     for (const token of tokens) {

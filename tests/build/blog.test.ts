@@ -66,6 +66,13 @@ describe('pages around the posts', () => {
   test('the sitemap lists every page at its full address', async () => {
     const xml = await readFile(join(distDir, 'sitemap-0.xml'), 'utf8');
     const urls = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
-    expect(urls).toEqual(expect.arrayContaining(['https://example.org/', `https://example.org/${POST_PATH}`, 'https://example.org/tags/nlp/', 'https://example.org/archive/']));
+    expect(urls).toEqual(
+      expect.arrayContaining([
+        'https://example.org/',
+        `https://example.org/${POST_PATH}`,
+        'https://example.org/tags/nlp/',
+        'https://example.org/archive/',
+      ]),
+    );
   });
 });

@@ -27,7 +27,10 @@ async function upFrontScripts(path: string): Promise<string[]> {
   const { document } = await readPage(distDir, path);
   const scripts = [...document.querySelectorAll('script')].filter((script) => script.getAttribute('type') !== 'application/json');
   // Every script is a file of the site (the CSP allows no inline script), written relative to the page.
-  expect(scripts.every((script) => script.hasAttribute('src')), 'no inline scripts').toBe(true);
+  expect(
+    scripts.every((script) => script.hasAttribute('src')),
+    'no inline scripts',
+  ).toBe(true);
   return scripts.map((script) => new URL(script.getAttribute('src')!, `http://site/${path}`).pathname.slice(1));
 }
 

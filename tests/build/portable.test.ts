@@ -18,7 +18,7 @@ async function htmlFiles(): Promise<string[]> {
 }
 
 describe('every built page', () => {
-  test('refers to the site\'s own files by relative URLs, so it works from any folder and from disk', async () => {
+  test("refers to the site's own files by relative URLs, so it works from any folder and from disk", async () => {
     for (const file of await htmlFiles()) {
       const html = await readFile(join(distDir, file), 'utf8');
       const rootRelative = [...html.matchAll(/<[a-z][^<>]*\s(?:src|href)="(\/[^/"][^"]*|\/)"/g)].map((m) => m[1]);

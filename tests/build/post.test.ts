@@ -45,7 +45,7 @@ describe('the post at /posts/nlp/rnns-and-vanishing-gradients/', () => {
     expect(headings).toEqual(seedSections);
   });
 
-  test('keeps the seed\'s links', () => {
+  test("keeps the seed's links", () => {
     const hrefs = [...document.querySelectorAll('article a')].map((a) => a.getAttribute('href'));
     expect(hrefs).toContain('https://numpy.org/doc/stable/reference/generated/numpy.linspace.html');
     expect(hrefs.some((href) => href?.startsWith('https://en.wikipedia.org/wiki/Sigmoid_function'))).toBe(true);
@@ -60,7 +60,9 @@ describe('the post at /posts/nlp/rnns-and-vanishing-gradients/', () => {
       expect(figure, id).not.toBeNull();
       expect(figure!.querySelector('figcaption')?.textContent).toContain(caption);
       // Numbered in page order by the component, not typed by the author.
-      expect(figure!.querySelector(`#${id}-caption`)?.textContent).toMatch(new RegExp(`^Figure ${id === 'sigmoid-and-tangent' ? 1 : 2}: ${caption}\\.`));
+      expect(figure!.querySelector(`#${id}-caption`)?.textContent).toMatch(
+        new RegExp(`^Figure ${id === 'sigmoid-and-tangent' ? 1 : 2}: ${caption}\\.`),
+      );
       const svg = figure!.querySelector('vega-chart > svg.chart__static--wide');
       expect(svg?.getAttribute('viewBox')).toBe(`0 0 ${PLOT.layouts.wide.width} ${PLOT.layouts.wide.height}`);
       const narrow = figure!.querySelector('vega-chart > svg.chart__static--narrow');
@@ -73,7 +75,7 @@ describe('the post at /posts/nlp/rnns-and-vanishing-gradients/', () => {
     }
   });
 
-  test('embeds figure 1\'s data equal to the helpers\' values, once', () => {
+  test("embeds figure 1's data equal to the helpers' values, once", () => {
     expect(rowsOf('sigmoid-and-tangent', 'Sigmoid')).toEqual({ x: figures.x, y: figures.activations });
     expect(rowsOf('sigmoid-and-tangent', 'Gradient')).toEqual({ x: figures.x, y: figures.gradients });
     expect(rowsOf('sigmoid-and-tangent', 'Tangent')).toEqual({ x: figures.tangentPlotX, y: figures.tangentPlotY });
@@ -81,11 +83,11 @@ describe('the post at /posts/nlp/rnns-and-vanishing-gradients/', () => {
     expect(JSON.stringify(payload('sigmoid-and-tangent').vega)).not.toContain(String(figures.activations[1]));
   });
 
-  test('embeds figure 2\'s data: 0.25 multiplied over steps 1..6', () => {
+  test("embeds figure 2's data: 0.25 multiplied over steps 1..6", () => {
     expect(rowsOf('cumulative-gradient', 'Gradient')).toEqual({ x: figures.steps, y: figures.decayingValues });
   });
 
-  test('shows each figure\'s data as a table, rounded as the tooltip rounds and with the axes\' minus sign', () => {
+  test("shows each figure's data as a table, rounded as the tooltip rounds and with the axes' minus sign", () => {
     const cells = (id: string) =>
       [...document.querySelectorAll(`#${id} table tbody tr`)].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
     expect(cells('cumulative-gradient')).toEqual([
@@ -113,7 +115,8 @@ describe('the post at /posts/nlp/rnns-and-vanishing-gradients/', () => {
       const more = disclosures[0]!;
       expect(more.hasAttribute('open')).toBe(false);
       expect(more.querySelector(':scope > summary')?.textContent).toBe('Data and downloads');
-      for (const part of ['.chart__downloads', '.chart__data table', 'details.chart__spec']) expect(more.querySelector(part), `${id} ${part}`).not.toBeNull();
+      for (const part of ['.chart__downloads', '.chart__data table', 'details.chart__spec'])
+        expect(more.querySelector(part), `${id} ${part}`).not.toBeNull();
       // Nothing of it sits between the chart and its caption.
       expect(document.querySelector(`figure#${id} vega-chart .chart__downloads, figure#${id} vega-chart details`)).toBeNull();
     }

@@ -36,7 +36,7 @@ test('a failed build leaves the last good dist/ exactly as it was, and says why'
       '---',
       "import { VegaChart } from '~/components/index.ts';",
       '',
-      "<VegaChart id=\"broken-chart\" spec={{ mark: 'lines', data: { values: [{ a: 1 }] } }} caption=\"Broken\" />",
+      '<VegaChart id="broken-chart" spec={{ mark: \'lines\', data: { values: [{ a: 1 }] } }} caption="Broken" />',
       '',
     ].join('\n'),
   );

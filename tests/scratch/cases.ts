@@ -28,7 +28,7 @@ function chartPost(spec: string, id = 'bad-chart'): Record<string, string> {
 /** A post whose figures.ts runs the given code and exports `chart`. */
 function figuresPost(code: string): Record<string, string> {
   return {
-    [FILE]: post("import { chart } from './figures.ts';\n\n<VegaChart id=\"bad-chart\" spec={chart} caption=\"A chart.\" />"),
+    [FILE]: post('import { chart } from \'./figures.ts\';\n\n<VegaChart id="bad-chart" spec={chart} caption="A chart." />'),
     [`${POST}/figures.ts`]: `import { linspace } from '~/lib/numeric.ts';\nimport { layeredLineChart } from '~/lib/charts/builders.ts';\n\n${code}\n`,
   };
 }
@@ -53,12 +53,12 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
     mustSay: [FILE, 'chart "bad-chart"', 'the encoding uses "loss", which the data does not have (fields: x, y)'],
   },
   {
-    name: 'NaN in a spec\'s data',
+    name: "NaN in a spec's data",
     files: chartPost(line('[{ x: 1, y: 2 }, { x: 2, y: NaN }]')),
     mustSay: [FILE, 'chart "bad-chart"', 'has NaN in field "y" at row 1'],
   },
   {
-    name: 'Infinity in a spec\'s data',
+    name: "Infinity in a spec's data",
     files: chartPost(line('[{ x: Infinity, y: 2 }]')),
     mustSay: [FILE, 'chart "bad-chart"', 'has Infinity in field "x" at row 0'],
   },
@@ -119,7 +119,7 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
   {
     name: 'A code listing naming a region that does not exist',
     files: {
-      [FILE]: post("import source from './figures.ts?raw';\n\n<SourceListing source={source} region=\"nowhere\" file=\"figures.ts\" />"),
+      [FILE]: post('import source from \'./figures.ts?raw\';\n\n<SourceListing source={source} region="nowhere" file="figures.ts" />'),
       [`${POST}/figures.ts`]: '// #region data\nexport const x = 1;\n// #endregion data\n',
     },
     mustSay: [FILE, 'figures.ts has no region "nowhere" (regions: data)'],
@@ -138,7 +138,9 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
   },
   {
     name: 'linspace with a non-finite bound',
-    files: figuresPost("export const chart = layeredLineChart([{ name: 'A', x: linspace(0, Infinity, 5), y: [1, 2, 3, 4, 5], color: '#000' }]);"),
+    files: figuresPost(
+      "export const chart = layeredLineChart([{ name: 'A', x: linspace(0, Infinity, 5), y: [1, 2, 3, 4, 5], color: '#000' }]);",
+    ),
     mustSay: [FILE, 'stop must be a finite number, got Infinity'],
   },
 ];

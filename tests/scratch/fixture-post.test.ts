@@ -74,17 +74,27 @@ describe('the fixture post', () => {
   });
 
   test('its helper values are the activations numpy computes (tests/reference/numpy_reference.json)', async () => {
-    const reference = JSON.parse(await readFile(join(ROOT, 'tests', 'reference', 'numpy_reference.json'), 'utf8')) as Record<string, number[]>;
+    const reference = JSON.parse(await readFile(join(ROOT, 'tests', 'reference', 'numpy_reference.json'), 'utf8')) as Record<
+      string,
+      number[]
+    >;
     expect(figures.x).toEqual(reference.activation_x);
     expect(figures.reluActivations).toEqual(reference.relu);
     expect(figures.reluGradients).toEqual(reference.relu_gradient);
-    figures.tanhActivations.forEach((a, i) => expect(Math.abs(a - reference.tanh![i]!)).toBeLessThanOrEqual(1e-12 * Math.abs(reference.tanh![i]!)));
+    figures.tanhActivations.forEach((a, i) =>
+      expect(Math.abs(a - reference.tanh![i]!)).toBeLessThanOrEqual(1e-12 * Math.abs(reference.tanh![i]!)),
+    );
     figures.tanhGradients.forEach((g, i) => expect(Math.abs(g - reference.tanh_gradient![i]!)).toBeLessThanOrEqual(2 ** -52));
   });
 
   test('has its two charts, each a <figure> with a caption and an inline SVG', () => {
     expect(chartFigureIds(document)).toEqual(CHARTS.map((chart) => chart.id));
-    for (const chart of CHARTS) expectChartFigure(document, chart.id, { caption: chart.caption, lines: 2, viewBox: `0 0 ${PLOT.layouts.wide.width} ${PLOT.layouts.wide.height}` });
+    for (const chart of CHARTS)
+      expectChartFigure(document, chart.id, {
+        caption: chart.caption,
+        lines: 2,
+        viewBox: `0 0 ${PLOT.layouts.wide.width} ${PLOT.layouts.wide.height}`,
+      });
   });
 
   test("embeds each chart's data equal to the fixture's helper values, exactly", () => {
@@ -129,7 +139,9 @@ describe('the fixture post', () => {
     const numbers = [...document.querySelectorAll('.figure-caption__number')].map((span) => span.textContent);
     expect(numbers).toEqual(['Figure 1:', 'Figure 2:', 'Figure 3:']);
     expect(document.getElementById('gradients-at-a-glance-caption')?.textContent).toBe('Figure 3: Both gradients at a few inputs.');
-    const cells = [...document.querySelectorAll('#gradients-at-a-glance tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
+    const cells = [...document.querySelectorAll('#gradients-at-a-glance tbody tr')].map((tr) =>
+      [...tr.querySelectorAll('td')].map((td) => td.textContent),
+    );
     expect(cells).toEqual(figures.gradientTable.map((row) => [String(row.x), String(row.tanh), String(row.relu)]));
   });
 

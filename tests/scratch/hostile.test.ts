@@ -64,7 +64,9 @@ describe('hostile content in the built HTML', () => {
   test('no injected element or handler exists in the parsed page', () => {
     const { document } = parseHTML(html);
     expect(document.querySelectorAll('img').length).toBe(0);
-    const handlers = [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${el.tagName} ${a.name}`));
+    const handlers = [...document.querySelectorAll('*')].flatMap((el) =>
+      [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${el.tagName} ${a.name}`),
+    );
     expect(handlers).toEqual([]);
     // The only scripts are the site's own (loader, theme) and the JSON payload, which is data, not code.
     const scripts = [...document.querySelectorAll('script')].map((s) => s.getAttribute('type') ?? s.getAttribute('src'));
@@ -78,7 +80,7 @@ describe('hostile content in the built HTML', () => {
     expect(document.querySelector('meta[name="description"]')?.getAttribute('content')).toBe(`Markup everywhere ${IMG}`);
   });
 
-  test('the SVG escapes axis titles and the labels at the lines\' ends', () => {
+  test("the SVG escapes axis titles and the labels at the lines' ends", () => {
     const { document } = parseHTML(html);
     const svgText = [...document.querySelectorAll('#hostile svg text')].map((t) => t.textContent);
     expect(svgText).toContain(SCRIPT);

@@ -34,7 +34,11 @@ function childEnv(): Record<string, string> {
 async function newPost(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return run('npm', ['run', '--silent', 'new-post', '--', ...args], { cwd: site.root, env: childEnv() }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code?: number; stdout?: string; stderr?: string }) => ({ code: error.code ?? -1, stdout: error.stdout ?? '', stderr: error.stderr ?? '' }),
+    (error: { code?: number; stdout?: string; stderr?: string }) => ({
+      code: error.code ?? -1,
+      stdout: error.stdout ?? '',
+      stderr: error.stderr ?? '',
+    }),
   );
 }
 
@@ -45,8 +49,8 @@ async function readmeExample(): Promise<{ mdx: string; figures: string }> {
   const block = (lang: string) => new RegExp('```' + lang + '\\n([\\s\\S]*?)```').exec(section)?.[1];
   const mdx = block('mdx');
   const figures = block('ts');
-  expect(mdx, 'README.md shows the post\'s index.mdx').toBeDefined();
-  expect(figures, 'README.md shows the post\'s figures.ts').toBeDefined();
+  expect(mdx, "README.md shows the post's index.mdx").toBeDefined();
+  expect(figures, "README.md shows the post's figures.ts").toBeDefined();
   return { mdx: mdx!, figures: figures! };
 }
 
@@ -71,7 +75,8 @@ test('npm run new-post creates the post and prints what it created', async () =>
   expect(created.stderr).toBe('');
   expect(created.code).toBe(0);
   expect(created.stdout).toContain(`Created ${FOLDER}/\n`);
-  for (const file of ['index.mdx', 'figures.ts', 'figures.test.ts']) expect(created.stdout).toMatch(new RegExp(`^  ${file.replace('.', '\\.')} `, 'm'));
+  for (const file of ['index.mdx', 'figures.ts', 'figures.test.ts'])
+    expect(created.stdout).toMatch(new RegExp(`^  ${file.replace('.', '\\.')} `, 'm'));
   expect(created.stdout).toContain(`Its URL is /posts/nlp/${SLUG}/ (dated 2026-12-01).`);
   expect((await readdir(join(site.root, FOLDER))).sort()).toEqual(['figures.test.ts', 'figures.ts', 'index.mdx']);
 });
@@ -107,11 +112,15 @@ test('the new post builds as it is, with no warning, its chart inline, and the h
 test("the new post's figures.test.ts passes in the site's unit project", async () => {
   await copyFile(join(ROOT, 'vitest.config.ts'), join(site.root, 'vitest.config.ts'));
   const vitest = join(site.root, 'node_modules', 'vitest', 'vitest.mjs');
-  const { stdout } = await run(process.execPath, [vitest, 'run', '--project', 'unit', '--reporter', 'verbose', `${FOLDER}/figures.test.ts`], {
-    cwd: site.root,
-    env: { ...childEnv(), NO_COLOR: '1' },
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  const { stdout } = await run(
+    process.execPath,
+    [vitest, 'run', '--project', 'unit', '--reporter', 'verbose', `${FOLDER}/figures.test.ts`],
+    {
+      cwd: site.root,
+      env: { ...childEnv(), NO_COLOR: '1' },
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
   expect(stdout).toContain(`${FOLDER}/figures.test.ts`);
   expect(stdout).toMatch(/Tests\s+6 passed \(6\)/);
   expect(stdout).not.toMatch(/failed|skipped/);
@@ -122,6 +131,8 @@ test('a second run with the same title is refused, naming the folder, and change
   const again = await newPost(['--category', 'nlp', TITLE]);
   expect(again.code).toBe(1);
   expect(again.stdout).toBe('');
-  expect(again.stderr).toContain(`new-post: ${FOLDER}/ already exists: a post's folder is its URL (/posts/nlp/${SLUG}/), and new-post never overwrites one.`);
+  expect(again.stderr).toContain(
+    `new-post: ${FOLDER}/ already exists: a post's folder is its URL (/posts/nlp/${SLUG}/), and new-post never overwrites one.`,
+  );
   expect(await readdir(join(site.root, FOLDER))).toEqual(before);
 });

@@ -25,7 +25,6 @@ const FIGURES = 'content/posts/nlp/rnns-and-vanishing-gradients/figures.ts';
 const POST = 'content/posts/nlp/rnns-and-vanishing-gradients/index.mdx';
 const PAGE = 'posts/nlp/rnns-and-vanishing-gradients/index.html';
 
-
 /**
  * Each cache's entries with their inode numbers: entries are written to a temporary file and
  * renamed into place, so an entry written again is a new inode. (Not the modification time: a

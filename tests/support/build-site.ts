@@ -29,12 +29,18 @@ const VITEST_ENV = new Set(['NODE_ENV', 'MODE', 'PROD', 'DEV', 'SSR', 'BASE_URL'
 /** This process's environment without what vitest added. */
 export function cleanEnv(): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined && !VITEST_ENV.has(entry[0]) && !entry[0].startsWith('VITEST')),
+    Object.entries(process.env).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined && !VITEST_ENV.has(entry[0]) && !entry[0].startsWith('VITEST'),
+    ),
   );
 }
 
 /** Runs `astro build` for the repository (or `root`) into `outDir`, in a child process with the environment `npm run build` has. */
-export async function buildSite(outDir: string, root = ROOT, extraEnv: Record<string, string> = {}): Promise<{ stdout: string; stderr: string }> {
+export async function buildSite(
+  outDir: string,
+  root = ROOT,
+  extraEnv: Record<string, string> = {},
+): Promise<{ stdout: string; stderr: string }> {
   const env = { ...cleanEnv(), ...extraEnv };
   const astro = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
   return run(process.execPath, [astro, 'build', '--root', root, '--outDir', outDir], { cwd: root, env, maxBuffer: 64 * 1024 * 1024 });

@@ -17,7 +17,10 @@ export function chartPayload(document: Document, figureId: string): ChartPayload
 
 /** One series of a chart's embedded `datasets.series`, as x and y arrays in row order. */
 export function embeddedSeries(document: Document, figureId: string, series: string): { x: number[]; y: number[] } {
-  const rows = (chartPayload(document, figureId).datasets.series ?? []).filter((row) => row.series === series) as { x: number; y: number }[];
+  const rows = (chartPayload(document, figureId).datasets.series ?? []).filter((row) => row.series === series) as {
+    x: number;
+    y: number;
+  }[];
   return { x: rows.map((row) => row.x), y: rows.map((row) => row.y) };
 }
 

@@ -17,9 +17,7 @@ interface Reference {
   readonly sigmoid_cases: { x: number; sigmoid: number }[];
 }
 
-const reference = JSON.parse(
-  readFileSync(new URL('../reference/numpy_reference.json', import.meta.url), 'utf8'),
-) as Reference;
+const reference = JSON.parse(readFileSync(new URL('../reference/numpy_reference.json', import.meta.url), 'utf8')) as Reference;
 
 /** Element-wise |actual − expected| ≤ rel × |expected|, naming every index that is off. */
 function expectClose(actual: readonly number[], expected: readonly number[], rel = 1e-12): void {
@@ -198,9 +196,14 @@ describe('tanhGradient', () => {
   test('tanhGradient(tanh(x)) matches numpy within 2⁻⁵² absolute, and within 1e-12 relative where it is not tiny', () => {
     const actual = activationReference.activation_x.map(tanh).map(tanhGradient);
     expectWithin(actual, activationReference.tanh_gradient, 2 ** -52);
-    const large = actual.flatMap((a, i) => (activationReference.tanh_gradient[i]! > 1e-3 ? [[a, activationReference.tanh_gradient[i]!]] : []));
+    const large = actual.flatMap((a, i) =>
+      activationReference.tanh_gradient[i]! > 1e-3 ? [[a, activationReference.tanh_gradient[i]!]] : [],
+    );
     expect(large.length).toBeGreaterThan(60);
-    expectClose(large.map(([a]) => a!), large.map(([, e]) => e!));
+    expectClose(
+      large.map(([a]) => a!),
+      large.map(([, e]) => e!),
+    );
     expect(bitIdentical(actual, activationReference.tanh_gradient)).toBe(72);
   });
 

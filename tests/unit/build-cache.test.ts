@@ -37,9 +37,32 @@ test('pruneUnused removes what was neither written nor touched since the build b
 });
 
 test('fingerprint depends on names, bytes and where one part ends', () => {
-  const base = fingerprint([['a', 'xy'], ['b', 'z']]);
-  expect(fingerprint([['a', 'xy'], ['b', 'z']])).toBe(base);
-  expect(fingerprint([['a', 'x'], ['b', 'yz']])).not.toBe(base);
-  expect(fingerprint([['c', 'xy'], ['b', 'z']])).not.toBe(base);
-  expect(fingerprint([['a', Buffer.from('xy')], ['b', 'z']])).toBe(base);
+  const base = fingerprint([
+    ['a', 'xy'],
+    ['b', 'z'],
+  ]);
+  expect(
+    fingerprint([
+      ['a', 'xy'],
+      ['b', 'z'],
+    ]),
+  ).toBe(base);
+  expect(
+    fingerprint([
+      ['a', 'x'],
+      ['b', 'yz'],
+    ]),
+  ).not.toBe(base);
+  expect(
+    fingerprint([
+      ['c', 'xy'],
+      ['b', 'z'],
+    ]),
+  ).not.toBe(base);
+  expect(
+    fingerprint([
+      ['a', Buffer.from('xy')],
+      ['b', 'z'],
+    ]),
+  ).toBe(base);
 });

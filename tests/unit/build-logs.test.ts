@@ -4,7 +4,8 @@ import { isAstroHeadInjectWarning, withoutKnownNoise } from '../../src/lib/build
 // The warning as rolldown logs it for each .mdx entry (withastro/astro#18087).
 const HEAD_INJECT = {
   code: 'MODULE_LEVEL_DIRECTIVE',
-  message: 'The semantics of the module level directive "use astro:head-inject" in "content/posts/a/index.mdx?astroPropagatedAssets" may not be preserved when bundling.',
+  message:
+    'The semantics of the module level directive "use astro:head-inject" in "content/posts/a/index.mdx?astroPropagatedAssets" may not be preserved when bundling.',
 };
 
 test('drops the warning about Astro\'s "use astro:head-inject" directive', () => {

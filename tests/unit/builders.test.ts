@@ -424,7 +424,9 @@ describe('house style', () => {
 
   test('axis titles are required, also from a module TypeScript never checked', () => {
     const untyped = layeredLineChart as (series: readonly LineSeries[], options?: Partial<LineChartOptions>) => unknown;
-    expect(() => untyped(ends([1]))).toThrow(new RangeError('layeredLineChart needs options.xTitle: say what the x axis holds (e.g. "Epoch", "Loss")'));
+    expect(() => untyped(ends([1]))).toThrow(
+      new RangeError('layeredLineChart needs options.xTitle: say what the x axis holds (e.g. "Epoch", "Loss")'),
+    );
     expect(() => untyped(ends([1]), { xTitle: 'Epoch', yTitle: ' ' })).toThrow(/needs options.yTitle/);
   });
 

@@ -13,7 +13,11 @@ import { cleanEnv, ROOT } from '../support/build-site.ts';
 test('astro.config.mjs and all it imports load with Node’s own import', async () => {
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    ['--input-type=module', '-e', "const config = await import('./astro.config.mjs'); console.log(config.default.integrations.map((i) => i.name).join(','));"],
+    [
+      '--input-type=module',
+      '-e',
+      "const config = await import('./astro.config.mjs'); console.log(config.default.integrations.map((i) => i.name).join(','));",
+    ],
     { cwd: ROOT, env: cleanEnv() },
   );
   expect(stdout.trim().split(',')).toEqual(expect.arrayContaining(['chart-runtime', 'portable-html']));

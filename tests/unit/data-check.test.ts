@@ -12,7 +12,15 @@ const line = (values: Record<string, unknown>[], y = 'y'): TopLevelSpec => ({
 describe('chart data checks', () => {
   test.each([
     [{ s: [{ series: 'Loss', x: 1, y: Number.NaN }] }, 'the data set "s" has NaN in field "y" at row 0 (series "Loss")'],
-    [{ s: [{ x: 1, y: 2 }, { x: Number.POSITIVE_INFINITY, y: 2 }] }, 'the data set "s" has Infinity in field "x" at row 1'],
+    [
+      {
+        s: [
+          { x: 1, y: 2 },
+          { x: Number.POSITIVE_INFINITY, y: 2 },
+        ],
+      },
+      'the data set "s" has Infinity in field "x" at row 1',
+    ],
     [{ s: [{ x: 1, y: Number.NEGATIVE_INFINITY }] }, 'the data set "s" has -Infinity in field "y" at row 0'],
     [{ s: [] }, 'the data set "s" is empty'],
   ])('%j: %s', (datasets, message) => {

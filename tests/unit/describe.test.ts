@@ -4,12 +4,7 @@
  * post's real figures and on synthetic rising, falling, peaked, flat and bumpy series.
  */
 import { describe, expect, test } from 'vitest';
-import {
-  describeChart,
-  describeSeries as describeWithNoBreakSpaces,
-  formatNumber,
-  seriesFacts,
-} from '../../src/lib/charts/describe.ts';
+import { describeChart, describeSeries as describeWithNoBreakSpaces, formatNumber, seriesFacts } from '../../src/lib/charts/describe.ts';
 import { linspace } from '../../src/lib/numeric.ts';
 import {
   activations,
@@ -169,7 +164,9 @@ describe('synthetic series', () => {
   });
 
   test('several peaks: the range, not a story', () => {
-    expect(describeSeries({ name: 'H', x: grid, y: [0, 2, 1, 3, 0] })).toBe('H goes up and down: lowest 0 at x = 0 and x = 4, highest 3 at x = 3.');
+    expect(describeSeries({ name: 'H', x: grid, y: [0, 2, 1, 3, 0] })).toBe(
+      'H goes up and down: lowest 0 at x = 0 and x = 4, highest 3 at x = 3.',
+    );
   });
 
   test('x need not be in order; float noise next to real values counts as zero', () => {

@@ -2,7 +2,14 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { cachedFeed, FEED_CACHE_DIR_ENV, feedCacheDir, feedCacheKey, KEPT_FEEDS, sourceFingerprint } from '../../src/lib/feed/feed-cache.ts';
+import {
+  cachedFeed,
+  FEED_CACHE_DIR_ENV,
+  feedCacheDir,
+  feedCacheKey,
+  KEPT_FEEDS,
+  sourceFingerprint,
+} from '../../src/lib/feed/feed-cache.ts';
 
 let root: string;
 beforeEach(async () => {
@@ -112,7 +119,12 @@ describe('the feed cache', () => {
       await cachedFeed(key, async () => `<rss>${key}</rss>`, dir());
       await new Promise((resolve) => setTimeout(resolve, 15)); // distinct modification times
     }
-    expect((await entries()).sort()).toEqual(keys.slice(-KEPT_FEEDS).map((key) => `${key}.xml`).sort());
+    expect((await entries()).sort()).toEqual(
+      keys
+        .slice(-KEPT_FEEDS)
+        .map((key) => `${key}.xml`)
+        .sort(),
+    );
   });
 
   test('a feed read from the cache counts as new: the one in use outlives newer ones written after it', async () => {

@@ -18,7 +18,7 @@ describe('relative URLs', () => {
     expect(relativeUrl(from, target)).toBe(expected);
   });
 
-  test('only URLs under the base are the site\'s own', () => {
+  test("only URLs under the base are the site's own", () => {
     expect(siteRelativePath('/blog/a/', '/blog/')).toBe('a/');
     expect(siteRelativePath('/blog', '/blog/')).toBe('');
     expect(siteRelativePath('/other/a/', '/blog/')).toBeNull();
@@ -103,7 +103,8 @@ describe('Content-Security-Policy', () => {
 
 describe('the self-contained file', () => {
   const files: Record<string, string> = {
-    '_astro/site.css': '@font-face{font-family:KaTeX_Main;font-style:normal;font-weight:400;src:url(main.woff2) format("woff2")}.katex{font:normal 1em KaTeX_Main}',
+    '_astro/site.css':
+      '@font-face{font-family:KaTeX_Main;font-style:normal;font-weight:400;src:url(main.woff2) format("woff2")}.katex{font:normal 1em KaTeX_Main}',
     '_astro/main.woff2': 'WOFF2',
     '_charts/chart-loader.js': 'loader("$&$\'")',
     '_charts/chart-runtime.js': 'runtime("</script>")',
@@ -122,7 +123,13 @@ describe('the self-contained file', () => {
     '<span class="katex">x</span><a href="#s">s</a></body></html>';
 
   test('inlines styles, fonts, icon and scripts, points links at the web, and sets a matching CSP', async () => {
-    const html = await buildOfflineHtml({ html: page, file: 'posts/a/index.html', siteUrl: 'https://example.org/blog/', appendScripts: ['_charts/chart-runtime.js'], read });
+    const html = await buildOfflineHtml({
+      html: page,
+      file: 'posts/a/index.html',
+      siteUrl: 'https://example.org/blog/',
+      appendScripts: ['_charts/chart-runtime.js'],
+      read,
+    });
     expect(html).toContain(`url(data:font/woff2;base64,${Buffer.from('WOFF2').toString('base64')})`);
     expect(html).toContain(`href="data:image/svg+xml;base64,${Buffer.from('<svg/>').toString('base64')}"`);
     // "$&" in code is kept as it is, and "</script>" inside code cannot end the element.
@@ -160,13 +167,31 @@ describe('the self-contained file', () => {
     const shared = new SharedWork();
     const pages = ['posts/a/index.html', 'posts/b/index.html'];
     for (const file of pages) {
-      const alone = await buildOfflineHtml({ html: page, file, siteUrl: 'https://example.org/', appendScripts: ['_charts/chart-runtime.js'], read });
-      const withShared = await buildOfflineHtml({ html: page, file, siteUrl: 'https://example.org/', appendScripts: ['_charts/chart-runtime.js'], read: counting, shared });
+      const alone = await buildOfflineHtml({
+        html: page,
+        file,
+        siteUrl: 'https://example.org/',
+        appendScripts: ['_charts/chart-runtime.js'],
+        read,
+      });
+      const withShared = await buildOfflineHtml({
+        html: page,
+        file,
+        siteUrl: 'https://example.org/',
+        appendScripts: ['_charts/chart-runtime.js'],
+        read: counting,
+        shared,
+      });
       expect(withShared).toBe(alone);
     }
     // The stylesheet is read per page (which KaTeX fonts a page needs depends on the page); the
     // fonts, icon and scripts once for both.
-    expect(reads.filter((path) => path !== '_astro/site.css').sort()).toEqual(['_astro/main.woff2', '_charts/chart-loader.js', '_charts/chart-runtime.js', 'favicon.svg']);
+    expect(reads.filter((path) => path !== '_astro/site.css').sort()).toEqual([
+      '_astro/main.woff2',
+      '_charts/chart-loader.js',
+      '_charts/chart-runtime.js',
+      'favicon.svg',
+    ]);
   });
 
   test('fails, naming the file, when an asset cannot be read', async () => {

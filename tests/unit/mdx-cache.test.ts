@@ -86,18 +86,27 @@ describe('withMdxCache', () => {
       ['text', async () => (await renderer(processor)).process(POST + '\nMore.\n', file, FRONTMATTER)],
       ['frontmatter', async () => (await renderer(processor)).process(POST, file, { title: 'Renamed' })],
       ['path', async () => (await renderer(processor)).process(POST, join(root, 'content/posts/b/index.mdx'), FRONTMATTER)],
-      ['a plugin under src/', async () => {
-        await write('src/lib/markdown/plugin.ts', 'export default () => () => {};');
-        return (await renderer(processor)).process(POST, file, FRONTMATTER);
-      }],
-      ['the config', async () => {
-        await write('astro.config.mjs', 'export default { markdown: {} };');
-        return (await renderer(processor)).process(POST, file, FRONTMATTER);
-      }],
-      ['the installed packages', async () => {
-        await write('package-lock.json', '{"lockfileVersion":3}');
-        return (await renderer(processor)).process(POST, file, FRONTMATTER);
-      }],
+      [
+        'a plugin under src/',
+        async () => {
+          await write('src/lib/markdown/plugin.ts', 'export default () => () => {};');
+          return (await renderer(processor)).process(POST, file, FRONTMATTER);
+        },
+      ],
+      [
+        'the config',
+        async () => {
+          await write('astro.config.mjs', 'export default { markdown: {} };');
+          return (await renderer(processor)).process(POST, file, FRONTMATTER);
+        },
+      ],
+      [
+        'the installed packages',
+        async () => {
+          await write('package-lock.json', '{"lockfileVersion":3}');
+          return (await renderer(processor)).process(POST, file, FRONTMATTER);
+        },
+      ],
     ];
     for (const [i, [what, change]] of changes.entries()) {
       await change();
@@ -114,7 +123,19 @@ describe('withMdxCache', () => {
 });
 
 describe('cachedRenderer', () => {
-  const result = { code: 'export default 1;', map: null, astroMetadata: { hydratedComponents: [], clientOnlyComponents: [], serverComponents: [], scripts: [], propagation: 'none', containsHead: false, pageOptions: {} } };
+  const result = {
+    code: 'export default 1;',
+    map: null,
+    astroMetadata: {
+      hydratedComponents: [],
+      clientOnlyComponents: [],
+      serverComponents: [],
+      scripts: [],
+      propagation: 'none',
+      containsHead: false,
+      pageOptions: {},
+    },
+  };
 
   test('never keeps a failed compile, and throws its error as it came', async () => {
     const dir = join(root, 'cache');

@@ -29,10 +29,12 @@ const POST: NewPost = parseNewPostArgs(['--category', 'nlp', '--date', '2026-12-
 function frontmatter(mdx: string): Record<string, string> {
   const match = /^---\n([\s\S]*?)\n---\n/.exec(mdx);
   expect(match, 'the post starts with frontmatter').not.toBeNull();
-  return Object.fromEntries(match![1]!.split('\n').map((line) => {
-    const [, key, value] = /^(\w+): (.*)$/.exec(line)!;
-    return [key!, value!];
-  }));
+  return Object.fromEntries(
+    match![1]!.split('\n').map((line) => {
+      const [, key, value] = /^(\w+): (.*)$/.exec(line)!;
+      return [key!, value!];
+    }),
+  );
 }
 
 describe('parseNewPostArgs', () => {
@@ -58,7 +60,19 @@ describe('parseNewPostArgs', () => {
   });
 
   test('takes a description and repeated tags', () => {
-    const post = parseNewPostArgs(['--category', 'nlp', '--description', 'Why tanh beats the sigmoid.', '--tag', 'activations', '--tag', 'nlp', '--tag', 'nlp', 'T']);
+    const post = parseNewPostArgs([
+      '--category',
+      'nlp',
+      '--description',
+      'Why tanh beats the sigmoid.',
+      '--tag',
+      'activations',
+      '--tag',
+      'nlp',
+      '--tag',
+      'nlp',
+      'T',
+    ]);
     expect(post.description).toBe('Why tanh beats the sigmoid.');
     expect(post.tags).toEqual(['activations', 'nlp']);
   });
@@ -76,7 +90,10 @@ describe('parseNewPostArgs', () => {
     [['--category', 'nlp', '--date', '1 Dec 2026', 'T'], '--date must be a date written YYYY-MM-DD, such as 2026-11-28; got "1 Dec 2026"'],
     [['--category', 'nlp', '--date', '2026-1-1', 'T'], '--date must be a date written YYYY-MM-DD, such as 2026-11-28; got "2026-1-1"'],
     [['--category', 'nlp', '--description', '', 'T'], '--description must be one non-empty line of text'],
-    [['--category', 'nlp', '--tag', 'Deep Learning', 'T'], '--tag must be lower-case ASCII words joined by dashes, such as "deep-learning"; got "Deep Learning"'],
+    [
+      ['--category', 'nlp', '--tag', 'Deep Learning', 'T'],
+      '--tag must be lower-case ASCII words joined by dashes, such as "deep-learning"; got "Deep Learning"',
+    ],
   ])('%j is refused: %s', (argv, message) => {
     expect(() => parseNewPostArgs(argv, NOW)).toThrow(new UsageError(message));
     expect(() => parseNewPostArgs(argv, NOW)).toThrow(UsageError);
@@ -123,7 +140,7 @@ describe('the templates', () => {
     for (const component of ['PrintedOutput', 'SourceListing', 'VegaChart']) expect(mdx).toContain(`<${component}`);
   });
 
-  test('every listing names a region figures.ts has, and the file that is shown is the post\'s own', () => {
+  test("every listing names a region figures.ts has, and the file that is shown is the post's own", () => {
     const regions = [...mdx.matchAll(/region="([^"]+)"/g)].map((m) => m[1]!);
     expect(regions).toEqual(['data', 'chart', 'summary']);
     for (const region of regions) expect(extractRegion(figures, region).length).toBeGreaterThan(0);
@@ -153,7 +170,7 @@ describe('the templates', () => {
     expect(mdx).not.toMatch(/figure missing/i);
   });
 
-  test('newPostFiles gives the three files in the post\'s folder', () => {
+  test("newPostFiles gives the three files in the post's folder", () => {
     expect(Object.keys(newPostFiles(POST))).toEqual([
       'content/posts/nlp/rnns-vanishing-gradients/index.mdx',
       'content/posts/nlp/rnns-vanishing-gradients/figures.ts',
@@ -210,6 +227,8 @@ describe('createPost and the CLI', () => {
     expect(await main(argv, root)).toBe(1);
     expect(error.mock.calls[0]![0]).toMatch(/^new-post: content\/posts\/nlp\/rnns-vanishing-gradients\/ already exists/);
     expect(await main(['--category', 'NLP', 'T'], root)).toBe(2);
-    expect(error.mock.calls[1]![0]).toMatch(/^new-post: --category must be lower-case ASCII words joined by dashes, such as "nlp"; got "NLP"\n\nUsage: npm run new-post/);
+    expect(error.mock.calls[1]![0]).toMatch(
+      /^new-post: --category must be lower-case ASCII words joined by dashes, such as "nlp"; got "NLP"\n\nUsage: npm run new-post/,
+    );
   });
 });

@@ -19,9 +19,7 @@ interface Reference {
   readonly full_cases: { length: number; value: number; values: number[] }[];
 }
 
-const reference = JSON.parse(
-  readFileSync(new URL('../reference/numpy_reference.json', import.meta.url), 'utf8'),
-) as Reference;
+const reference = JSON.parse(readFileSync(new URL('../reference/numpy_reference.json', import.meta.url), 'utf8')) as Reference;
 
 /** Element-wise |actual − expected| ≤ rel × |expected|, naming every index that is off. */
 function expectClose(actual: readonly number[], expected: readonly number[], rel = 1e-12): void {

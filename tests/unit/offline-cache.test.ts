@@ -2,7 +2,13 @@ import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { assetsFingerprint, OFFLINE_CACHE_DIR_ENV, OfflineCache, offlineCacheDir, offlineCacheKey } from '../../src/lib/html/offline-cache.ts';
+import {
+  assetsFingerprint,
+  OFFLINE_CACHE_DIR_ENV,
+  OfflineCache,
+  offlineCacheDir,
+  offlineCacheKey,
+} from '../../src/lib/html/offline-cache.ts';
 
 let root: string;
 beforeEach(async () => {
@@ -18,7 +24,13 @@ describe('the offline file cache', () => {
   test('the key changes with each thing the file is made from', () => {
     const key = offlineCacheKey(PARTS);
     expect(offlineCacheKey({ ...PARTS })).toBe(key);
-    for (const [name, value] of Object.entries({ version: 'v2', assets: 'a2', siteUrl: 'https://example.org/blog/', file: 'posts/b/index.html', html: '<p>b</p>' })) {
+    for (const [name, value] of Object.entries({
+      version: 'v2',
+      assets: 'a2',
+      siteUrl: 'https://example.org/blog/',
+      file: 'posts/b/index.html',
+      html: '<p>b</p>',
+    })) {
       expect(offlineCacheKey({ ...PARTS, [name]: value }), name).not.toBe(key);
     }
   });
@@ -30,7 +42,8 @@ describe('the offline file cache', () => {
     await new OfflineCache(dir).write(join(root, 'first.html'), key, build);
     await new OfflineCache(dir).write(join(root, 'second.html'), key, build);
     expect(build).toHaveBeenCalledTimes(1);
-    for (const name of ['first.html', 'second.html']) expect(await readFile(join(root, name), 'utf8')).toBe('<!doctype html><p>offline</p>');
+    for (const name of ['first.html', 'second.html'])
+      expect(await readFile(join(root, name), 'utf8')).toBe('<!doctype html><p>offline</p>');
   });
 
   test('a build keeps only the entries it used', async () => {
@@ -53,7 +66,9 @@ describe('the offline file cache', () => {
   test('a failed build keeps nothing', async () => {
     const dir = join(root, 'cache');
     const cache = new OfflineCache(dir);
-    await expect(cache.write(join(root, 'a.html'), offlineCacheKey(PARTS), async () => Promise.reject(new Error('refers to a missing file')))).rejects.toThrow('missing file');
+    await expect(
+      cache.write(join(root, 'a.html'), offlineCacheKey(PARTS), async () => Promise.reject(new Error('refers to a missing file'))),
+    ).rejects.toThrow('missing file');
     await expect(readdir(dir)).rejects.toThrow();
   });
 

@@ -43,7 +43,13 @@ describe('the headless render feeds the pointer-only marks no data', () => {
       const sources = new Map(allMarks(vega as Marks).map((mark) => [mark.name, mark.from?.data]));
       const restore = (node: Marks): Marks => ({
         ...node,
-        ...(node.marks ? { marks: node.marks.map((mark) => restore(mark.from?.data === NO_POINTER_DATA ? { ...mark, from: { ...mark.from, data: sources.get(mark.name) } } : mark)) } : {}),
+        ...(node.marks
+          ? {
+              marks: node.marks.map((mark) =>
+                restore(mark.from?.data === NO_POINTER_DATA ? { ...mark, from: { ...mark.from, data: sources.get(mark.name) } } : mark),
+              ),
+            }
+          : {}),
       });
       const restored = restore(idle) as VegaSpec;
       restored.data = restored.data!.slice(0, -1);
@@ -54,7 +60,10 @@ describe('the headless render feeds the pointer-only marks no data', () => {
 
   test('markers stay when a selection starts with a value, or when anything but the cells reads them', () => {
     const vega = compileChart('sigmoid-and-tangent', sigmoidAndTangent) as VegaSpec & { data: { name: string; values?: unknown[] }[] };
-    const initialised = { ...vega, data: vega.data.map((entry) => (entry.name === 'hover_store' ? { ...entry, values: [{ unit: 'layer_1', values: [0] }] } : entry)) };
+    const initialised = {
+      ...vega,
+      data: vega.data.map((entry) => (entry.name === 'hover_store' ? { ...entry, values: [{ unit: 'layer_1', values: [0] }] } : entry)),
+    };
     expect([...pointerOnlyMarks(initialised as VegaSpec)]).toEqual(['layer_1_voronoi']);
     const counted = { ...vega, signals: [...(vega.signals ?? []), { name: 'markers', update: 'length(data("layer_1_marks"))' }] };
     expect([...pointerOnlyMarks(counted as VegaSpec)]).toEqual(['layer_1_voronoi']);

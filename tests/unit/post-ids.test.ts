@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { postIdFromEntry, uniquePostIds } from '../../src/lib/post-ids.ts';
 
-test('a post\'s id is its folder, which keeps the original slug', () => {
+test("a post's id is its folder, which keeps the original slug", () => {
   expect(postIdFromEntry('nlp/rnns-and-vanishing-gradients/index.mdx')).toBe('nlp/rnns-and-vanishing-gradients');
   expect(postIdFromEntry('nlp/a/index.md')).toBe('nlp/a');
 });

@@ -7,7 +7,11 @@ import { feedHtml } from '../../src/lib/feed/feed-html.ts';
 const post = (id: string, date: string, tags: string[] = []) => ({ id, data: { title: id.toUpperCase(), date: new Date(date), tags } });
 
 describe('post lists', () => {
-  const posts = newestFirst([post('a', '2025-03-01', ['nlp']), post('b', '2026-01-01', ['nlp', 'rnn']), post('c', '2026-06-01', ['Neural Nets'])]);
+  const posts = newestFirst([
+    post('a', '2025-03-01', ['nlp']),
+    post('b', '2026-01-01', ['nlp', 'rnn']),
+    post('c', '2026-06-01', ['Neural Nets']),
+  ]);
 
   test('newest first, older and newer neighbours', () => {
     expect(posts.map((p) => p.id)).toEqual(['c', 'b', 'a']);
@@ -51,7 +55,7 @@ describe('site paths', () => {
 });
 
 describe('feed HTML', () => {
-  test('drops scripts and KaTeX\'s visual HTML, keeps MathML and SVG, makes URLs absolute', () => {
+  test("drops scripts and KaTeX's visual HTML, keeps MathML and SVG, makes URLs absolute", () => {
     const html =
       '<p><a href="../other/">x</a><a href="#s">s</a><a href="https://w.org/">w</a></p>' +
       '<span class="katex"><span class="katex-mathml"><math><mi>σ</mi></math></span><span class="katex-html" aria-hidden="true">σ</span></span>' +
@@ -99,7 +103,14 @@ describe('contents', () => {
     const h = (depth: number, text: string) => ({ depth, slug: text.toLowerCase(), text });
     expect(contentsTree([h(3, 'Orphan'), h(2, 'A'), h(3, 'A1'), h(4, 'Deep'), h(3, 'A2'), h(2, 'B')])).toEqual([
       { slug: 'orphan', text: 'Orphan', children: [] },
-      { slug: 'a', text: 'A', children: [{ slug: 'a1', text: 'A1', children: [] }, { slug: 'a2', text: 'A2', children: [] }] },
+      {
+        slug: 'a',
+        text: 'A',
+        children: [
+          { slug: 'a1', text: 'A1', children: [] },
+          { slug: 'a2', text: 'A2', children: [] },
+        ],
+      },
       { slug: 'b', text: 'B', children: [] },
     ]);
   });

@@ -18,7 +18,14 @@ vi.mock('../../src/lib/charts/render.ts', async (importOriginal) => {
 const { cachedRenderChart, chartCacheKey } = await import('../../src/lib/charts/render-cache.ts');
 
 const spec = { data: { values: [{ a: 1 }] }, mark: 'bar', encoding: { y: { field: 'a', type: 'quantitative' } } } as TopLevelSpec;
-const cachedChart = { vegaLite: { mark: 'bar' }, vega: { marks: [] }, datasets: {}, svg: '<svg width="1" height="1"></svg>', narrowSvg: '<svg width="1" height="1"></svg>', sizes: { wide: { width: 1, height: 1 }, narrow: { width: 1, height: 1 } } };
+const cachedChart = {
+  vegaLite: { mark: 'bar' },
+  vega: { marks: [] },
+  datasets: {},
+  svg: '<svg width="1" height="1"></svg>',
+  narrowSvg: '<svg width="1" height="1"></svg>',
+  sizes: { wide: { width: 1, height: 1 }, narrow: { width: 1, height: 1 } },
+};
 
 let dir: string;
 beforeAll(async () => {

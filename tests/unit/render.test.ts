@@ -100,9 +100,7 @@ const render = (id: string) => rendered.get(id)!;
 
 describe('snapshots', () => {
   test.each(figures)('$id: compiled Vega spec', async ({ id, spec }) => {
-    await expect(JSON.stringify(compileChart(id, spec), null, 2) + '\n').toMatchFileSnapshot(
-      `./__snapshots__/${id}.vega.json`,
-    );
+    await expect(JSON.stringify(compileChart(id, spec), null, 2) + '\n').toMatchFileSnapshot(`./__snapshots__/${id}.vega.json`);
   });
 
   test.each(figures)('$id: static SVG, numbers rounded to 3 decimals', async ({ id }) => {
@@ -202,7 +200,8 @@ describe('renderChart', () => {
   });
 
   test('renumberClipIds numbers clip paths in the order the markup names them, whatever Vega counted', () => {
-    const svg = '<svg><g clip-path="url(#clip7)"></g><g clip-path="url(#clip12)"></g><g clip-path="url(#clip7)"></g><defs><clipPath id="clip7"/><clipPath id="clip12"/></defs></svg>';
+    const svg =
+      '<svg><g clip-path="url(#clip7)"></g><g clip-path="url(#clip12)"></g><g clip-path="url(#clip7)"></g><defs><clipPath id="clip7"/><clipPath id="clip12"/></defs></svg>';
     expect(renumberClipIds(svg)).toBe(svg.replaceAll('clip7', 'clip1').replaceAll('clip12', 'clip2'));
     expect(renumberClipIds('<svg><text>clip3 id="x"</text></svg>')).toBe('<svg><text>clip3 id="x"</text></svg>');
   });

@@ -44,7 +44,10 @@ describe('the browser runtime covers what charts need', () => {
 
   test('a chart needing a missing transform stops the build, naming the chart and the transform', async () => {
     await expect(renderChart('density-plot', densitySpec)).rejects.toThrow(
-      new ChartError('density-plot', 'the chart needs Vega transforms the browser runtime does not bundle: kde (add them to src/client/runtime-transforms.ts)'),
+      new ChartError(
+        'density-plot',
+        'the chart needs Vega transforms the browser runtime does not bundle: kde (add them to src/client/runtime-transforms.ts)',
+      ),
     );
   });
 });
@@ -83,7 +86,10 @@ describe('what the runtime leaves out of d3', () => {
 
   test('a chart calling one stops the build, naming the chart and the function', async () => {
     await expect(renderChart('geo-area', geoAreaSpec)).rejects.toThrow(
-      new ChartError('geo-area', "the chart's expressions call geoArea, which the browser runtime leaves out (see src/client/runtime-transforms.ts)"),
+      new ChartError(
+        'geo-area',
+        "the chart's expressions call geoArea, which the browser runtime leaves out (see src/client/runtime-transforms.ts)",
+      ),
     );
   });
 

@@ -47,6 +47,8 @@ describe('isSlug and assertSlug', () => {
       new RangeError('category must be lower-case ASCII words joined by dashes, such as "computer-vision"; got "Computer Vision"'),
     );
     expect(() => assertSlug('category', '../x')).toThrow(/such as "x"; got "\.\.\/x"/);
-    expect(() => assertSlug('category', '??')).toThrow(new RangeError('category must be lower-case ASCII words joined by dashes; got "??"'));
+    expect(() => assertSlug('category', '??')).toThrow(
+      new RangeError('category must be lower-case ASCII words joined by dashes; got "??"'),
+    );
   });
 });

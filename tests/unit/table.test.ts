@@ -4,7 +4,13 @@ import { escapeHtml, fieldTitles, formatCell, tableHtml, toTable } from '../../s
 
 describe('the data table', () => {
   test('columns are the union of the rows’ keys in first-seen order, titled from the spec', () => {
-    const table = toTable([{ x: 1, y: 0.5 }, { x: 2, series: 'Tangent' }], { x: 'X' });
+    const table = toTable(
+      [
+        { x: 1, y: 0.5 },
+        { x: 2, series: 'Tangent' },
+      ],
+      { x: 'X' },
+    );
     expect(table.columns).toEqual(['X', 'y', 'series']);
     expect(table.rows).toEqual([
       ['1', '0.5', ''],
@@ -20,11 +26,20 @@ describe('the data table', () => {
   });
 
   test('the titles come from the spec’s tooltip and axis fields', () => {
-    expect(fieldTitles({ encoding: { x: { field: 'x', title: 'X' }, tooltip: [{ field: 'series', title: 'Series' }] } })).toEqual({ x: 'X', series: 'Series' });
+    expect(fieldTitles({ encoding: { x: { field: 'x', title: 'X' }, tooltip: [{ field: 'series', title: 'Series' }] } })).toEqual({
+      x: 'X',
+      series: 'Series',
+    });
   });
 
   test('as HTML: one header row of column headers and one row per record, every cell as given', () => {
-    const table = toTable([{ x: -10, label: '</td></tr><script>alert(1)</script>' }, { x: 0.25, label: 'a & "b" \'c\'' }], { x: 'X' });
+    const table = toTable(
+      [
+        { x: -10, label: '</td></tr><script>alert(1)</script>' },
+        { x: 0.25, label: 'a & "b" \'c\'' },
+      ],
+      { x: 'X' },
+    );
     const html = tableHtml(table);
     expect(html).not.toContain('<script>');
     const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);

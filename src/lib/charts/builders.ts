@@ -119,7 +119,8 @@ function resolveLabels(series: readonly LineSeries[], options: LineChartOptions,
 function checkLogScale(series: readonly LineSeries[], axis: 'x' | 'y'): void {
   for (const s of series) {
     const bad = s[axis].findIndex((value) => !(value > 0));
-    if (bad >= 0) throw new RangeError(`series "${s.name}" has ${axis} = ${s[axis][bad]} at row ${bad}, but a log scale needs every ${axis} above 0`);
+    if (bad >= 0)
+      throw new RangeError(`series "${s.name}" has ${axis} = ${s[axis][bad]} at row ${bad}, but a log scale needs every ${axis} above 0`);
   }
 }
 
@@ -193,7 +194,9 @@ export function layeredLineChart(series: readonly LineSeries[], options: LineCha
   ] as const;
   const params = [
     ...(options.zoom ? [{ name: ZOOM_PARAM, select: { type: 'interval', encodings: ['x'], zoom: 'wheel!' }, bind: 'scales' }] : []),
-    ...(labels === 'legend' ? [{ name: ISOLATE_PARAM, select: { type: 'point', fields: ['series'], toggle: 'true' }, bind: 'legend' }] : []),
+    ...(labels === 'legend'
+      ? [{ name: ISOLATE_PARAM, select: { type: 'point', fields: ['series'], toggle: 'true' }, bind: 'legend' }]
+      : []),
   ];
   const usermeta: ChartUsermeta = options.zoom ? { zoomExtent: extent(series.flatMap((s) => s.x)) } : {};
 

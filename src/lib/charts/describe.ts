@@ -156,8 +156,7 @@ export function seriesFacts(series: DescribedSeries): SeriesFacts {
   else if (interior(firstLow, lastLow) && downThenUp(firstLow, lastLow)) shape = 'valley';
   else shape = 'mixed';
 
-  const spacing =
-    steps.length > 0 && steps.every((s) => close(s.dx, steps[0]!.dx, xScale)) && steps[0]!.dx > 0 ? steps[0]!.dx : null;
+  const spacing = steps.length > 0 && steps.every((s) => close(s.dx, steps[0]!.dx, xScale)) && steps[0]!.dx > 0 ? steps[0]!.dx : null;
   const ratios = pts.slice(1).map((p, i) => p.y / pts[i]!.y);
   const ratio =
     spacing !== null &&
@@ -193,7 +192,10 @@ function extremeAt(xs: readonly number[], where: Positions): string {
  * the tails fall under, and where (interpolated between the points on either side) the series
  * drops below it, on the left and on the right.
  */
-function tailCrossing(pts: readonly Point[], facts: SeriesFacts): { threshold: number; left: number; right: number; spacing: number } | null {
+function tailCrossing(
+  pts: readonly Point[],
+  facts: SeriesFacts,
+): { threshold: number; left: number; right: number; spacing: number } | null {
   const ends = Math.max(facts.first.y, facts.last.y);
   if (facts.min < 0 || facts.max <= 0 || ends <= 0 || ends > facts.max / 100) return null;
   const threshold = 10 ** (Math.floor(Math.log10(ends) + EPSILON) + 1);
@@ -232,7 +234,8 @@ export function describeSeries(series: DescribedSeries, options: DescribeOptions
       let how = '';
       if (facts.ratio !== null) {
         const factor = facts.ratio > 1 ? facts.ratio : 1 / facts.ratio;
-        const per = facts.spacing === 1 ? 'each step' : `every ${formatNumber(facts.spacing!)} in ${options.xTitle?.trim().toLowerCase() || 'x'}`;
+        const per =
+          facts.spacing === 1 ? 'each step' : `every ${formatNumber(facts.spacing!)} in ${options.xTitle?.trim().toLowerCase() || 'x'}`;
         how = facts.ratio > 0 ? `, a factor of ${formatNumber(factor)} ${per}` : '';
       } else if (facts.slope !== null) {
         how = `, in a straight line of slope ${formatNumber(facts.slope)}`;

@@ -36,7 +36,9 @@ const SELECTION_TEST = /^length\(data\("([^"]+)"\)\) && /;
 
 /** Selection stores that start empty (Vega-Lite gives a store initial `values` when the selection has a `value`). */
 function emptyStores(spec: WithMarks): Set<string> {
-  return new Set((spec.data ?? []).filter((entry) => entry.name.endsWith('_store') && entry.values === undefined).map((entry) => entry.name));
+  return new Set(
+    (spec.data ?? []).filter((entry) => entry.name.endsWith('_store') && entry.values === undefined).map((entry) => entry.name),
+  );
 }
 
 /**
@@ -71,7 +73,9 @@ export function pointerOnlyMarks(vega: VegaSpec): Set<string> {
     if (!mark.name || idle.has(mark.name) || !hiddenUntilSelected(mark, stores)) continue;
     // Another mark drawing from this one would lose its items too; and an expression could read
     // the mark's items by name. Only Voronoi cells may use it.
-    const elsewhere = JSON.stringify(spec, (_key, value: unknown) => (value === mark || isVoronoiCells((value ?? {}) as Mark) ? undefined : value));
+    const elsewhere = JSON.stringify(spec, (_key, value: unknown) =>
+      value === mark || isVoronoiCells((value ?? {}) as Mark) ? undefined : value,
+    );
     if (!elsewhere.includes(mark.name)) idle.add(mark.name);
   }
   return idle;
@@ -81,7 +85,9 @@ function feedNoData<T extends { marks?: readonly Mark[] }>(node: T, idle: Readon
   if (!node.marks) return node;
   return {
     ...node,
-    marks: node.marks.map((mark) => (mark.name && idle.has(mark.name) ? { ...mark, from: { ...mark.from, data: NO_POINTER_DATA } } : feedNoData(mark, idle))),
+    marks: node.marks.map((mark) =>
+      mark.name && idle.has(mark.name) ? { ...mark, from: { ...mark.from, data: NO_POINTER_DATA } } : feedNoData(mark, idle),
+    ),
   };
 }
 
@@ -94,6 +100,7 @@ export function withIdlePointerMarks(vega: VegaSpec): VegaSpec | null {
   const idle = pointerOnlyMarks(vega);
   if (idle.size === 0) return null;
   const spec = vega as WithMarks;
-  if (spec.data?.some((entry) => entry.name === NO_POINTER_DATA)) throw new Error(`the spec already has a dataset named "${NO_POINTER_DATA}"`);
+  if (spec.data?.some((entry) => entry.name === NO_POINTER_DATA))
+    throw new Error(`the spec already has a dataset named "${NO_POINTER_DATA}"`);
   return { ...feedNoData(spec, idle), data: [...(spec.data ?? []), { name: NO_POINTER_DATA, values: [] }] } as VegaSpec;
 }

@@ -29,7 +29,11 @@ export { ChartError } from './chart-error.ts';
 export { CACHE_DIR_ENV, chartCacheDir } from './cache-dir.ts';
 
 /** The sources a render depends on, bundled in by Vite: this folder and the runtime's transform list. */
-const SOURCES = import.meta.glob<string>(['./*.ts', '../../client/runtime-transforms.ts', '../../client/transform-list.ts'], { query: '?raw', import: 'default', eager: true });
+const SOURCES = import.meta.glob<string>(['./*.ts', '../../client/runtime-transforms.ts', '../../client/transform-list.ts'], {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
 
 /** A file of the project as text, or '' when it cannot be read. */
 function projectFile(cwd: string, path: string): string {
@@ -52,7 +56,9 @@ let rendererVersion: string | undefined;
 export function chartRendererVersion(): string {
   if (!rendererVersion) {
     const cwd = process.cwd();
-    const hash = createHash('sha256').update(JSON.stringify({ vega: installedVersion(cwd, 'vega'), vegaLite: installedVersion(cwd, 'vega-lite') }));
+    const hash = createHash('sha256').update(
+      JSON.stringify({ vega: installedVersion(cwd, 'vega'), vegaLite: installedVersion(cwd, 'vega-lite') }),
+    );
     hash.update(createHash('sha256').update(projectFile(cwd, 'package-lock.json')).digest('hex'));
     for (const path of Object.keys(SOURCES).sort()) hash.update(`\0${path}\0${SOURCES[path]}`);
     rendererVersion = hash.digest('hex');
@@ -62,7 +68,9 @@ export function chartRendererVersion(): string {
 
 /** The cache key of a chart: SHA-256 of its id, its spec and the renderer's version. */
 export function chartCacheKey(id: string, spec: TopLevelSpec, version = chartRendererVersion()): string {
-  return createHash('sha256').update(JSON.stringify([version, id, spec])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([version, id, spec]))
+    .digest('hex');
 }
 
 function isRenderedChart(value: unknown): value is RenderedChart {
@@ -119,7 +127,11 @@ const renderLazily: typeof renderChart = async (id, spec) => (await import('./re
  * renderChart, served from the cache when this chart (same id, spec and renderer) was rendered
  * before. Only charts that read back from JSON as rendered are kept.
  */
-export async function cachedRenderChart(id: string, spec: TopLevelSpec, { dir = chartCacheDir(), render = renderLazily }: CacheOptions = {}): Promise<RenderedChart> {
+export async function cachedRenderChart(
+  id: string,
+  spec: TopLevelSpec,
+  { dir = chartCacheDir(), render = renderLazily }: CacheOptions = {},
+): Promise<RenderedChart> {
   const file = join(dir, `${chartCacheKey(id, spec)}.json`);
   const cached = await readEntry(file);
   if (cached) {

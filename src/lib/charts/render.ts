@@ -125,8 +125,17 @@ export async function renderChart(id: string, spec: TopLevelSpec): Promise<Rende
   const vega = withClampedZoom(compileChart(id, spec));
   const unknown = unknownFields(spec, inlineData);
   if (unknown.length > 0) {
-    const known = [...new Set(Object.values(inlineData).flat().flatMap((row) => Object.keys(row)))];
-    throw new ChartError(id, `the encoding uses ${unknown.map((f) => `"${f}"`).join(', ')}, which the data does not have (fields: ${known.join(', ')})`);
+    const known = [
+      ...new Set(
+        Object.values(inlineData)
+          .flat()
+          .flatMap((row) => Object.keys(row)),
+      ),
+    ];
+    throw new ChartError(
+      id,
+      `the encoding uses ${unknown.map((f) => `"${f}"`).join(', ')}, which the data does not have (fields: ${known.join(', ')})`,
+    );
   }
   // One parse serves the checks and the render: the marks that only serve the pointer are there,
   // fed no data (see pointer-marks.ts). Vega tags every data row it ingests with an id; give it a
@@ -142,7 +151,10 @@ export async function renderChart(id: string, spec: TopLevelSpec): Promise<Rende
   }
   const omitted = omittedFunctionCalls(dataflow);
   if (omitted.length > 0) {
-    throw new ChartError(id, `the chart's expressions call ${omitted.join(', ')}, which the browser runtime leaves out (see src/client/runtime-transforms.ts)`);
+    throw new ChartError(
+      id,
+      `the chart's expressions call ${omitted.join(', ')}, which the browser runtime leaves out (see src/client/runtime-transforms.ts)`,
+    );
   }
   // One view draws both layouts: the same dataflow, resized (autosize "fit" lays it out again).
   const sizes = chartSizes(spec);

@@ -53,7 +53,11 @@ export function toTable(
  * `{ field: 'x', title: 'x', format: '.3~f' }` gives x → 'x' for "title" and x → '.3~f' for
  * "format".
  */
-function fieldProperty(spec: unknown, property: 'title' | 'format', skip: (value: string) => boolean = () => false): Record<string, string> {
+function fieldProperty(
+  spec: unknown,
+  property: 'title' | 'format',
+  skip: (value: string) => boolean = () => false,
+): Record<string, string> {
   const found: Record<string, string> = {};
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(visit);

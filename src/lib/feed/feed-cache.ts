@@ -40,7 +40,9 @@ export function sourceFingerprint(root = process.cwd()): Promise<string | undefi
 
 /** The feed's cache key: the fingerprint, and what else the feed depends on (the site's URL and base, the build mode). */
 export function feedCacheKey(sources: string, ...parts: readonly string[]): string {
-  return createHash('sha256').update(JSON.stringify([sources, ...parts])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([sources, ...parts]))
+    .digest('hex');
 }
 
 /**
@@ -74,7 +76,9 @@ export const KEPT_FEEDS = 4;
 async function keepNewest(dir: string, count: number): Promise<void> {
   const names = (await readdir(dir).catch(() => [] as string[])).filter((name) => name.endsWith('.xml'));
   if (names.length <= count) return;
-  const written = await Promise.all(names.map(async (name) => [name, (await stat(join(dir, name)).catch(() => undefined))?.mtimeMs ?? 0] as const));
+  const written = await Promise.all(
+    names.map(async (name) => [name, (await stat(join(dir, name)).catch(() => undefined))?.mtimeMs ?? 0] as const),
+  );
   const old = written.sort((a, b) => b[1] - a[1]).slice(count);
   await Promise.all(old.map(([name]) => rm(join(dir, name), { force: true })));
 }

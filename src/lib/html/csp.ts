@@ -36,7 +36,10 @@ export function sha256Source(text: string): string {
  * scripts and styles (by hash) run, and fonts and images come from data: URIs. `source` gives
  * a text's hash source (a caller that hashes the same texts again and again may remember them).
  */
-export function offlinePolicy(inline: { scripts: readonly string[]; styles: readonly string[] }, source: (text: string) => string = sha256Source): string {
+export function offlinePolicy(
+  inline: { scripts: readonly string[]; styles: readonly string[] },
+  source: (text: string) => string = sha256Source,
+): string {
   return formatPolicy({
     'default-src': ["'none'"],
     'script-src': inline.scripts.map((text) => source(text)),

@@ -48,7 +48,10 @@ const ENTRY_FORMAT = 1;
  * the processor's own: its name (Astro's MDX integration checks it), and its options object, the
  * same one, which integrations may extend.
  */
-export function withMdxCache<T extends object>(processor: MarkdownProcessor<T>, env: NodeJS.ProcessEnv = process.env): MarkdownProcessor<T> {
+export function withMdxCache<T extends object>(
+  processor: MarkdownProcessor<T>,
+  env: NodeJS.ProcessEnv = process.env,
+): MarkdownProcessor<T> {
   const createMdxRenderer = processor.createMdxRenderer?.bind(processor);
   if (!createMdxRenderer) return processor;
   return {
@@ -70,7 +73,9 @@ export function withMdxCache<T extends object>(processor: MarkdownProcessor<T>, 
 export function cachedRenderer(renderer: MdxRenderer, options: string, dir: string): MdxRenderer {
   return {
     async process(content, filePath, frontmatter) {
-      const key = createHash('sha256').update(JSON.stringify([options, filePath, frontmatter, content])).digest('hex');
+      const key = createHash('sha256')
+        .update(JSON.stringify([options, filePath, frontmatter, content]))
+        .digest('hex');
       const file = join(dir, `${key}.json`);
       const cached = parseEntry(await readCacheEntry(file));
       if (cached) {

@@ -61,8 +61,5 @@ export const printedInputs = [
 // #region decay-plot
 export const decayingValues = cumprod(full(steps.length, decayGradient));
 
-export const cumulativeGradient = decayChart(
-  { name: 'Gradient', steps, values: decayingValues },
-  { yTitle: 'Cumulative gradient' },
-);
+export const cumulativeGradient = decayChart({ name: 'Gradient', steps, values: decayingValues }, { yTitle: 'Cumulative gradient' });
 // #endregion decay-plot
