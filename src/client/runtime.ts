@@ -14,6 +14,7 @@ import { createTooltipHandler } from './tooltip.ts';
 import { wireDownloads } from './downloads.ts';
 import { wireZoom } from './zoom.ts';
 import { wireLegend } from './legend.ts';
+import { tapForTooltip } from './touch.ts';
 import type { ChartPayload } from '../lib/charts/embed.ts';
 import { hasLayoutWidth, layoutFor, resizeView, zoomExtent } from '../lib/charts/layout.ts';
 
@@ -107,6 +108,7 @@ async function hydrate(element: HTMLElement): Promise<void> {
   staticSvgs[0]!.replaceWith(live);
   for (const svg of staticSvgs.slice(1)) svg.remove();
   wireLegend(live, view);
+  tapForTooltip(live);
   const figure = element.closest('figure') ?? element;
   wireDownloads(figure, element.dataset.chartId ?? 'chart', view, payload);
   // A rotated phone or a resized window can cross from one layout to the other: redraw at its size.

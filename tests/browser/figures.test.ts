@@ -296,6 +296,53 @@ describe.skipIf(skipReason)('figures at a phone and a laptop width', () => {
     await page.context().close();
   });
 
+  test('on touch: a tap shows the nearest tooltip, one finger is left to scroll the page, two fingers pinch-zoom', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/${POST_PATH}`);
+    await bringChartsToLife(page, ['sigmoid-and-tangent']);
+    const live = page.locator('#sigmoid-and-tangent .chart__live');
+    expect(await live.evaluate((element) => getComputedStyle(element).touchAction)).toBe('pan-y');
+    const box = (await live.locator('svg').boundingBox())!;
+    await page.touchscreen.tap(box.x + box.width * 0.6, box.y + box.height * 0.5);
+    const tooltip = page.locator('#sigmoid-and-tangent .chart-tooltip');
+    await expect.poll(() => tooltip.isVisible()).toBe(true);
+    expect(await tooltip.innerText()).toMatch(/^(Sigmoid|Gradient|Tangent)\nx: /);
+
+    const before = await xLabels(page);
+    // Two fingers, 40 px apart around the middle, spread to 160 px: the x range narrows.
+    await live.evaluate(
+      (element, { x, y }) => {
+        const target = element.querySelector('svg')!;
+        const send = (type: string, pointerId: number, clientX: number) =>
+          target.dispatchEvent(
+            new PointerEvent(type, {
+              bubbles: true,
+              cancelable: true,
+              pointerType: 'touch',
+              pointerId,
+              clientX,
+              clientY: y,
+              isPrimary: pointerId === 1,
+            }),
+          );
+        send('pointerdown', 1, x - 20);
+        send('pointerdown', 2, x + 20);
+        for (let spread = 20; spread <= 80; spread += 10) {
+          send('pointermove', 1, x - spread);
+          send('pointermove', 2, x + spread);
+        }
+        send('pointerup', 1, x - 80);
+        send('pointerup', 2, x + 80);
+      },
+      { x: box.x + box.width / 2, y: box.y + box.height / 2 },
+    );
+    await expect.poll(() => xLabels(page)).not.toEqual(before);
+    const zoomed = await xLabels(page);
+    expect(zoomed[zoomed.length - 1]! - zoomed[0]!).toBeLessThan(before[before.length - 1]! - before[0]!);
+    await context.close();
+  });
+
   test('printed from the dark theme: dark text on white, chart text included; no navigation, buttons or disclosures; code wraps; figures and listings kept whole', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
     const page = await context.newPage();
