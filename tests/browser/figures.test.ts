@@ -270,6 +270,31 @@ describe.skipIf(skipReason)('figures at a phone and a laptop width', () => {
     await page.context().close();
   });
 
+  test('the tooltip never covers the legend or the pointer, wherever the pointer is on the plot', async () => {
+    const page = await openPost(1280);
+    await bringChartsToLife(page, ['sigmoid-and-tangent']);
+    const legend = (await page.locator('#sigmoid-and-tangent .chart__live .role-legend').boundingBox())!;
+    const plot = (await page.locator('#sigmoid-and-tangent .chart__live .role-frame .background').first().boundingBox())!;
+    const tooltip = page.locator('#sigmoid-and-tangent .chart-tooltip');
+    const overlaps = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
+      a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    for (const [fx, fy] of [
+      [0.05, 0.02],
+      [0.5, 0.02],
+      [0.98, 0.02],
+      [0.98, 0.98],
+      [0.05, 0.98],
+    ] as const) {
+      const pointer = { x: plot.x + plot.width * fx, y: plot.y + plot.height * fy };
+      await page.mouse.move(pointer.x, pointer.y);
+      await expect.poll(() => tooltip.isVisible()).toBe(true);
+      const box = (await tooltip.boundingBox())!;
+      expect(overlaps(box, legend), `pointer at ${fx}, ${fy}`).toBe(false);
+      expect(overlaps(box, { x: pointer.x - 4, y: pointer.y - 4, width: 8, height: 8 }), `pointer at ${fx}, ${fy}`).toBe(false);
+    }
+    await page.context().close();
+  });
+
   test('the tooltip picks the point nearest the pointer in two dimensions: on the sigmoid, the sigmoid wins over the tangent at the same x', async () => {
     const page = await openPost(1280);
     await bringChartsToLife(page, ['sigmoid-and-tangent']);
