@@ -101,6 +101,8 @@ function legendFor(names: readonly string[], theme: ChartTheme, title: string | 
     orient: 'top',
     direction: 'horizontal',
     symbolType: 'stroke',
+    // Above the y axis' title, which sits across the top of the plot (theme.ts).
+    offset: 30,
     columnPadding: LEGEND_COLUMN_PADDING,
     // The legend spans the plot, which is the layout less the y axis (about 60 px).
     columns: { expr: `max(1, floor((${LAYOUT_WIDTH_PARAM} - 60 + ${LEGEND_COLUMN_PADDING}) / ${Math.ceil(entry)}))` },

@@ -97,7 +97,16 @@ export function themeConfig(theme: ChartTheme = PLOT): Config {
     // Tick counts follow the plot's size, so each layout gets about one tick per 80 px on x and
     // per 40 px on y (Vega then rounds to nice steps, never above the count).
     axisX: { tickCount: { expr: `ceil(width / ${TICK_SPACING.x})` } },
-    axisY: { tickCount: { expr: `ceil(height / ${TICK_SPACING.y})` } },
+    // The y axis' title reads across, above the axis (as in Observable Plot and the FT's
+    // charts), rather than up the side: a phone's plot is too short for a rotated title.
+    axisY: {
+      tickCount: { expr: `ceil(height / ${TICK_SPACING.y})` },
+      titleAngle: 0,
+      titleAlign: 'left',
+      titleBaseline: 'bottom',
+      titleX: 0,
+      titleY: -8,
+    },
     legend: {
       labelFontSize: label,
       titleFontSize: title,
