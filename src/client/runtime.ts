@@ -16,6 +16,7 @@ import { wireZoom } from './zoom.ts';
 import { wireLegend } from './legend.ts';
 import { tapForTooltip } from './touch.ts';
 import type { ChartPayload } from '../lib/charts/embed.ts';
+import { POINTER_READY_SIGNAL, withDeferredPointerMarks } from '../lib/charts/pointer-marks.ts';
 import { hasLayoutWidth, layoutFor, resizeView, zoomExtent } from '../lib/charts/layout.ts';
 
 Object.assign(transforms, RUNTIME_TRANSFORMS);
@@ -83,13 +84,49 @@ function makeAccessible(element: HTMLElement, live: HTMLElement, view: View, veg
   live.querySelector('svg')?.setAttribute('aria-hidden', 'true');
 }
 
+/**
+ * Gives the deferred pointer-only marks (withDeferredPointerMarks) their data: in the first idle
+ * moment after the chart came alive, or at once if the reader reaches for it first.
+ */
+function openPointerMarks(live: HTMLElement, view: View): void {
+  let opened = false;
+  // Where the pointer last was over the chart: once the cells exist, it gets its tooltip there
+  // without having to move again.
+  let pointer: { clientX: number; clientY: number } | undefined;
+  const track = (event: PointerEvent) => (pointer = { clientX: event.clientX, clientY: event.clientY });
+  live.addEventListener('pointermove', track);
+  live.addEventListener('pointerenter', track);
+  live.addEventListener('pointerleave', () => (pointer = undefined));
+  const open = () => {
+    if (opened) return;
+    opened = true;
+    void view
+      .signal(POINTER_READY_SIGNAL, true)
+      .runAsync()
+      .then(() => {
+        live.removeEventListener('pointermove', track);
+        const target = pointer && document.elementFromPoint(pointer.clientX, pointer.clientY);
+        if (pointer && target && live.contains(target)) {
+          for (const type of ['pointerover', 'pointermove'] as const) {
+            target.dispatchEvent(new PointerEvent(type, { bubbles: true, cancelable: true, ...pointer }));
+          }
+        }
+      });
+  };
+  for (const type of ['pointerenter', 'pointerdown', 'focusin'] as const) live.addEventListener(type, open, { once: true });
+  if ('requestIdleCallback' in window) requestIdleCallback(open, { timeout: 1000 });
+  else setTimeout(open, 200);
+}
+
 async function hydrate(element: HTMLElement): Promise<void> {
   const payloadScript = element.querySelector('script.chart__payload');
   const staticSvgs = [...element.querySelectorAll(':scope > svg')];
   if (!payloadScript || staticSvgs.length === 0) throw new Error('the figure has no payload or no static SVG');
   const payload = JSON.parse(payloadScript.textContent ?? '') as ChartPayload;
 
-  const view = new View(parse(specWithData(payload), undefined, { ast: true }), {
+  const full = specWithData(payload);
+  const deferred = withDeferredPointerMarks(full);
+  const view = new View(parse(deferred ?? full, undefined, { ast: true }), {
     expr: expressionInterpreter,
     renderer: 'svg',
     tooltip: createTooltipHandler(element),
@@ -107,6 +144,7 @@ async function hydrate(element: HTMLElement): Promise<void> {
   makeAccessible(element, live, view, payload.vega, staticSvgs[0]!);
   staticSvgs[0]!.replaceWith(live);
   for (const svg of staticSvgs.slice(1)) svg.remove();
+  if (deferred) openPointerMarks(live, view);
   wireLegend(live, view);
   tapForTooltip(live);
   const figure = element.closest('figure') ?? element;

@@ -1,7 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { parse, View, type Spec as VegaSpec } from 'vega';
 import { compileChart, prefixSvgIds, renderChart, renumberClipIds, stripInteractiveMarks } from '../../src/lib/charts/render.ts';
-import { NO_POINTER_DATA, pointerOnlyMarks, withIdlePointerMarks } from '../../src/lib/charts/pointer-marks.ts';
+import {
+  NO_POINTER_DATA,
+  POINTER_READY_SIGNAL,
+  pointerOnlyMarks,
+  withDeferredPointerMarks,
+  withIdlePointerMarks,
+} from '../../src/lib/charts/pointer-marks.ts';
 import { missingRuntimeTransforms, operatorTypes } from '../../src/lib/charts/runtime-check.ts';
 import { hasLayoutWidth, resizeView } from '../../src/lib/charts/layout.ts';
 import { PLOT } from '../../src/lib/charts/theme.ts';
@@ -91,5 +97,40 @@ describe('the headless render feeds the pointer-only marks no data', () => {
       const chart = await renderChart(id, spec);
       expect(chart.svg, id).toBe(await svgWithCells(id, compileChart(id, spec)));
     }
+  });
+});
+
+describe('the live view defers its pointer-only marks', () => {
+  test('figure 1: the hidden markers draw from a copy of their data that stays empty until pointer_ready; the cells follow them', () => {
+    const vega = compileChart('sigmoid-and-tangent', sigmoidAndTangent);
+    const before = JSON.stringify(vega);
+    const deferred = withDeferredPointerMarks(vega)! as VegaSpec &
+      Marks & { data: { name: string; source?: string; transform?: unknown }[] };
+    const markers = allMarks(deferred).find((mark) => mark.name === 'layer_1_marks')!;
+    const original = allMarks(vega as Marks).find((mark) => mark.name === 'layer_1_marks')!;
+    expect(markers.from?.data).toBe(`${original.from?.data}_${POINTER_READY_SIGNAL}`);
+    expect(deferred.data.at(-1)).toEqual({
+      name: `${original.from?.data}_${POINTER_READY_SIGNAL}`,
+      source: original.from?.data,
+      transform: [{ type: 'filter', expr: POINTER_READY_SIGNAL }],
+    });
+    expect(deferred.signals?.at(-1)).toEqual({ name: POINTER_READY_SIGNAL, value: false });
+    expect(allMarks(deferred).find((mark) => mark.name === 'layer_1_voronoi')?.from?.data).toBe('layer_1_marks');
+    expect(JSON.stringify(vega)).toBe(before);
+  });
+
+  test('figure 2 draws every point, so nothing is deferred', () => {
+    expect(withDeferredPointerMarks(compileChart('cumulative-gradient', cumulativeGradient))).toBeNull();
+  });
+
+  test('the markers get their data when the signal opens, and not before', async () => {
+    const vega = compileChart('sigmoid-and-tangent', sigmoidAndTangent);
+    const view = new View(parse(structuredClone(withDeferredPointerMarks(vega)!)), { renderer: 'none' });
+    await view.runAsync();
+    const count = () => view.scenegraph().root.items[0]!.items.find((m: { name?: string }) => m.name === 'layer_1_marks')!.items.length;
+    expect(count()).toBe(0);
+    await view.signal(POINTER_READY_SIGNAL, true).runAsync();
+    expect(count()).toBe(300);
+    view.finalize();
   });
 });

@@ -104,3 +104,41 @@ export function withIdlePointerMarks(vega: VegaSpec): VegaSpec | null {
     throw new Error(`the spec already has a dataset named "${NO_POINTER_DATA}"`);
   return { ...feedNoData(spec, idle), data: [...(spec.data ?? []), { name: NO_POINTER_DATA, values: [] }] } as VegaSpec;
 }
+
+/** The signal that opens the live view's pointer-only marks to their data (false until then). */
+export const POINTER_READY_SIGNAL = 'pointer_ready';
+
+/**
+ * The compiled spec for the browser, with its pointer-only marks held back until the signal
+ * POINTER_READY_SIGNAL is set: each mark hidden until a selection draws from a copy of its data
+ * that a filter keeps empty while the signal is false (the Voronoi cells follow the marks they
+ * are drawn from). Bringing a chart to life then skips encoding those points and computing their
+ * cells, most of the work on a line chart; the runtime opens them right after, or at the first
+ * pointer. Null when the spec has no such marks.
+ */
+export function withDeferredPointerMarks(vega: VegaSpec): VegaSpec | null {
+  const spec = vega as WithMarks;
+  const deferred = new Map<string, string>();
+  const defer = <T extends { marks?: readonly Mark[] }>(node: T): T => {
+    if (!node.marks) return node;
+    return {
+      ...node,
+      marks: node.marks.map((mark) => {
+        if (!mark.name || !idle.has(mark.name) || isVoronoiCells(mark) || !mark.from?.data) return defer(mark);
+        const gated = `${mark.from.data}_${POINTER_READY_SIGNAL}`;
+        deferred.set(gated, mark.from.data);
+        return { ...mark, from: { ...mark.from, data: gated } };
+      }),
+    };
+  };
+  const idle = pointerOnlyMarks(vega);
+  const marks = defer(spec);
+  if (deferred.size === 0) return null;
+  const gatedData = [...deferred].map(([name, source]) => ({ name, source, transform: [{ type: 'filter', expr: POINTER_READY_SIGNAL }] }));
+  return {
+    ...marks,
+    signals: [...((vega as { signals?: unknown[] }).signals ?? []), { name: POINTER_READY_SIGNAL, value: false }],
+    // After every dataset, so each gated copy follows its source.
+    data: [...(spec.data ?? []), ...gatedData],
+  } as VegaSpec;
+}
