@@ -127,7 +127,10 @@ describe('the live view defers its pointer-only marks', () => {
     const vega = compileChart('sigmoid-and-tangent', sigmoidAndTangent);
     const view = new View(parse(structuredClone(withDeferredPointerMarks(vega)!)), { renderer: 'none' });
     await view.runAsync();
-    const count = () => view.scenegraph().root.items[0]!.items.find((m: { name?: string }) => m.name === 'layer_1_marks')!.items.length;
+    type Node = { name?: string; items: Node[] };
+    // The scenegraph's root group, then its marks (Vega's typings do not declare `root`).
+    const root = () => (view.scenegraph() as unknown as { root: Node }).root.items[0]!;
+    const count = () => root().items.find((mark) => mark.name === 'layer_1_marks')!.items.length;
     expect(count()).toBe(0);
     await view.signal(POINTER_READY_SIGNAL, true).runAsync();
     expect(count()).toBe(300);
