@@ -15,6 +15,7 @@ import { wireDownloads } from './downloads.ts';
 import { wireZoom } from './zoom.ts';
 import { wireLegend } from './legend.ts';
 import { tapForTooltip } from './touch.ts';
+import { liveRole } from './live-role.ts';
 import type { ChartPayload } from '../lib/charts/embed.ts';
 import { POINTER_READY_SIGNAL, withDeferredPointerMarks } from '../lib/charts/pointer-marks.ts';
 import { hasLayoutWidth, layoutFor, resizeView, zoomExtent } from '../lib/charts/layout.ts';
@@ -54,8 +55,9 @@ function note(host: HTMLElement, id: string, className: string): HTMLElement {
  * Makes the live view one accessible, focusable object: named by the figure's caption and
  * described by its summary (the same ids the static SVG used), with a visible focus ring (CSS).
  * A chart that zooms is an application (so screen readers pass its keys through) and says which
- * keys it takes; the others are images. Vega's own SVG markup underneath is hidden from the
- * accessibility tree, as the static SVG's was inside role="img".
+ * keys it takes; one with a clickable legend is a group; the others are images. Vega's own SVG
+ * markup underneath is hidden from the accessibility tree, as the static SVG's was inside
+ * role="img" (wireLegend then exposes the legend's entries, as buttons).
  */
 function makeAccessible(element: HTMLElement, live: HTMLElement, view: View, vega: Vega, staticSvg: Element): void {
   const chartId = element.dataset.chartId ?? 'chart';
@@ -65,7 +67,7 @@ function makeAccessible(element: HTMLElement, live: HTMLElement, view: View, veg
   const zoomable = extent !== undefined;
 
   live.tabIndex = 0;
-  live.setAttribute('role', zoomable ? 'application' : 'img');
+  live.setAttribute('role', liveRole(vega));
   live.removeAttribute('aria-roledescription');
   if (caption) {
     live.setAttribute('aria-labelledby', caption);
