@@ -5,11 +5,12 @@
  * its own, so no two posts share a chart (or a cache entry). The bench also renders the charts in
  * process, to time one render; the posts' figures.ts import benchFigures from here.
  */
-import { sigmoid, sigmoidGradient } from '../lib/activations.ts';
-import { decayChart, layeredLineChart } from '../lib/charts/builders.ts';
-import { PLOT } from '../lib/charts/theme.ts';
-import { arange, cumprod, full, linspace } from '../lib/numeric.ts';
+import { sigmoid, sigmoidGradient } from '../../lib/activations.ts';
+import { decayChart, layeredLineChart } from '../../lib/charts/builders.ts';
+import { PLOT } from '../../lib/charts/theme.ts';
+import { arange, cumprod, full, linspace } from '../../lib/numeric.ts';
 
+/** Post `n`'s two chart specs: the line chart and the decay chart, with x scaled by 1 + n/1000. */
 export function benchFigures(n: number) {
   const scale = 1 + n / 1000;
   const x = linspace(-10, 10, 100);
@@ -67,8 +68,9 @@ export function syntheticPost(n: number, withCharts: boolean): string {
   ].join('\n');
 }
 
+/** Post `n`'s figures.ts: its two specs, from benchFigures. */
 export const syntheticFigures = (n: number) =>
-  `import { benchFigures } from '~/cli/bench-site.ts';\n\nexport const { lines, decay } = benchFigures(${n});\n`;
+  `import { benchFigures } from '~/cli/bench/synthetic-posts.ts';\n\nexport const { lines, decay } = benchFigures(${n});\n`;
 
 /** Writes posts 1..count under content/posts/bench/ in a scratch site. */
 export async function writeSyntheticPosts(

@@ -3,10 +3,10 @@
  * sees only the renderer's modules and heap (not Lighthouse's or Playwright's). Renders the two
  * charts of synthetic posts 901..910 to warm up, then of posts 1..N, and prints the medians as JSON.
  *
- *   node --experimental-transform-types src/cli/bench-render.ts [N]
+ *   node --experimental-transform-types src/cli/bench/render-worker.ts [N]
  */
-import { renderChart } from '../lib/charts/render.ts';
-import { benchFigures } from './bench-site.ts';
+import { renderChart } from '../../lib/charts/render.ts';
+import { benchFigures } from './synthetic-posts.ts';
 
 const count = Number(process.argv[2] ?? 30);
 const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
