@@ -54,7 +54,8 @@ export async function buildEmbedPage(specs: readonly PostSpec[], dir: string, so
     ...(sourceMapFile ? { sourcemap: 'external' as const, outfile: join(dir, 'embed.js') } : {}),
   });
   await mkdir(dir, { recursive: true });
-  const script = result.outputFiles.find((file) => file.path.endsWith('.js'))!;
+  // Without an outfile (no map asked for) esbuild names its one output "<stdout>".
+  const script = result.outputFiles.find((file) => file.path.endsWith('.js')) ?? result.outputFiles[0]!;
   await writeFile(join(dir, 'embed.js'), script.contents);
   const map = result.outputFiles.find((file) => file.path.endsWith('.map'));
   if (sourceMapFile && map) await writeFile(sourceMapFile, map.contents);
