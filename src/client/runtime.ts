@@ -11,6 +11,7 @@ import { expressionInterpreter } from 'vega-interpreter';
 import { RUNTIME_TRANSFORMS } from './runtime-transforms.ts';
 import { RUNTIME_READY_EVENT, type ChartRuntime } from './protocol.ts';
 import { createTooltipHandler } from './tooltip.ts';
+import { createMarker } from './marker.ts';
 import { wireDownloads } from './downloads.ts';
 import { wireZoom } from './zoom.ts';
 import { wireLegend } from './legend.ts';
@@ -128,11 +129,15 @@ async function hydrate(element: HTMLElement): Promise<void> {
 
   const full = specWithData(payload);
   const deferred = withDeferredPointerMarks(full);
+  // The marker reads the view when it moves; the view takes the handler when it is made.
+  let current: View | undefined;
+  const marker = createMarker(element, () => current);
   const view = new View(parse(deferred ?? full, undefined, { ast: true }), {
     expr: expressionInterpreter,
     renderer: 'svg',
-    tooltip: createTooltipHandler(element),
+    tooltip: createTooltipHandler(element, marker),
   });
+  current = view;
   // Drawn at the size of the layout the page shows, so it takes the static SVG's box exactly.
   const layoutWidth = hasLayoutWidth(payload.vega);
   let layout = layoutFor(element.clientWidth);

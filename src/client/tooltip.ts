@@ -30,21 +30,28 @@ export function tooltipContent(value: TooltipValue): TooltipContent {
 /** How far the box sits from the pointer, so it never covers it. */
 const OFFSET = 14;
 
+/** What marks the point a tooltip is about (src/client/marker.ts). */
+export interface PointMarker {
+  show(item: unknown, hostBox: DOMRect): void;
+  hide(): void;
+}
+
 /**
  * A Vega tooltip handler drawing into one box per chart: below and right of the pointer, flipped
- * to its left or above it where it would leave the chart.
+ * to its left or above it where it would leave the chart. A `marker`, if given, marks the point.
  */
-export function createTooltipHandler(host: HTMLElement) {
+export function createTooltipHandler(host: HTMLElement, marker?: PointMarker) {
   const box = document.createElement('div');
   box.className = 'chart-tooltip';
   box.setAttribute('role', 'tooltip');
   box.hidden = true;
   host.append(box);
 
-  return (_handler: unknown, event: MouseEvent | undefined, _item: unknown, value: TooltipValue): void => {
+  return (_handler: unknown, event: MouseEvent | undefined, item: unknown, value: TooltipValue): void => {
     const { title, lines } = tooltipContent(value);
     if ((lines.length === 0 && title === undefined) || !event) {
       box.hidden = true;
+      marker?.hide();
       return;
     }
     const rows = lines.map((line) => {
@@ -58,10 +65,12 @@ export function createTooltipHandler(host: HTMLElement) {
       heading.textContent = title;
       rows.unshift(heading);
     }
+    // Writes, then every read, then the writes that place things: one layout a move.
     box.replaceChildren(...rows);
     box.hidden = false;
     const hostBox = host.getBoundingClientRect();
     const { offsetWidth: width, offsetHeight: height } = box;
+    marker?.show(item, hostBox);
     const pointerX = event.clientX - hostBox.left;
     const pointerY = event.clientY - hostBox.top;
     let x = pointerX + OFFSET;

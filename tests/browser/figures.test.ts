@@ -318,6 +318,28 @@ describe.skipIf(skipReason)('figures at a phone and a laptop width', () => {
     const tooltip = page.locator('#sigmoid-and-tangent .chart-tooltip');
     await expect.poll(() => tooltip.isVisible()).toBe(true);
     expect((await tooltip.innerText()).split('\n')[0]).toBe('Sigmoid');
+    // The hovered point is marked, in the sigmoid's colour: on the sigmoid's line, near the
+    // pointer (its points are about 11 px apart along the line here).
+    const marker = page.locator('#sigmoid-and-tangent .chart__marker');
+    expect(await marker.isVisible()).toBe(true);
+    const dot = (await marker.boundingBox())!;
+    const centre = { x: dot.x + dot.width / 2, y: dot.y + dot.height / 2 };
+    expect(Math.hypot(centre.x - point.x, centre.y - point.y)).toBeLessThan(12);
+    const offLine = await page.locator('#sigmoid-and-tangent .chart__live svg').evaluate((svg, c) => {
+      const path = [...svg.querySelectorAll('.mark-line path')].find((p) => p.getAttribute('aria-label') === 'Sigmoid') as SVGPathElement;
+      const m = path.getScreenCTM()!;
+      const length = path.getTotalLength();
+      let best = Infinity;
+      for (let i = 0; i <= 2000; i++) {
+        const p = path.getPointAtLength((length * i) / 2000);
+        best = Math.min(best, Math.hypot(m.a * p.x + m.c * p.y + m.e - c.x, m.b * p.x + m.d * p.y + m.f - c.y));
+      }
+      return best;
+    }, centre);
+    expect(offLine).toBeLessThan(1.5);
+    expect(await marker.evaluate((element) => getComputedStyle(element).backgroundColor)).toBe('rgb(70, 135, 183)');
+    await page.mouse.move(0, 0);
+    await expect.poll(() => marker.isVisible()).toBe(false);
     await page.context().close();
   });
 

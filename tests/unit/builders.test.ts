@@ -232,11 +232,15 @@ describe('figure 1: sigmoid and tangent', () => {
     expect(points.params[0].select).toMatchObject({ type: 'point', nearest: true });
   });
 
-  test('markers show only at the hovered point unless showPoints', () => {
-    expect(points.encoding.opacity.value).toBe(0);
-    expect(points.encoding.opacity.condition).toMatchObject({ param: 'hover', value: 1 });
+  test('the points are invisible unless showPoints, and nothing about them depends on the hover (a move re-encodes none)', () => {
+    expect(points.encoding.opacity).toEqual({ value: 0 });
+    expect(JSON.stringify(points.encoding)).not.toContain('hover');
     const shown = json(layeredLineChart(figureSeries(), { ...TITLES, showPoints: true }));
     expect(shown.layer[1].encoding.opacity).toEqual({ value: 1 });
+    expect(JSON.stringify(shown.layer[1].encoding)).not.toContain('hover');
+    // In the compiled spec, no encoding reads the hover selection's store.
+    const vega = compileChart('figure-1', sigmoidAndTangent);
+    expect(JSON.stringify((vega as { marks?: unknown }).marks)).not.toContain('hover_store');
   });
 
   test('the dataset rows are the series values, 300 rows', () => {

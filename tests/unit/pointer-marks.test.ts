@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parse, View, type Spec as VegaSpec } from 'vega';
+import type { TopLevelSpec } from 'vega-lite';
 import { compileChart, prefixSvgIds, renderChart, renumberClipIds, stripInteractiveMarks } from '../../src/lib/charts/render.ts';
 import {
   NO_POINTER_DATA,
@@ -29,6 +30,7 @@ async function svgWithCells(id: string, vega: VegaSpec): Promise<string> {
 
 describe('the headless render feeds the pointer-only marks no data', () => {
   // Figure 1's markers show only the point the pointer is nearest to; figure 2 draws every point.
+  // Figure 1's points are invisible (they carry the tooltip's cells); figure 2 draws every point.
   const IDLE = { 'sigmoid-and-tangent': ['layer_1_marks', 'layer_1_voronoi'], 'cumulative-gradient': ['layer_1_voronoi'] };
 
   test('the Voronoi cells, and the markers hidden until a selection, are the marks left idle', () => {
@@ -64,8 +66,25 @@ describe('the headless render feeds the pointer-only marks no data', () => {
     }
   });
 
-  test('markers stay when a selection starts with a value, or when anything but the cells reads them', () => {
-    const vega = compileChart('sigmoid-and-tangent', sigmoidAndTangent) as VegaSpec & { data: { name: string; values?: unknown[] }[] };
+  test('markers hidden until a selection are idle too, but stay when the selection starts with a value, or when anything but the cells reads them', () => {
+    // A hand-written chart in the older style: markers whose opacity tests the hover selection.
+    const markers: TopLevelSpec = {
+      data: { values: [0, 1, 2].map((x) => ({ x, y: x * x })) },
+      layer: [
+        { mark: 'line', encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } } },
+        {
+          mark: 'point',
+          params: [{ name: 'hover', select: { type: 'point', nearest: true, on: 'pointerover' } }],
+          encoding: {
+            x: { field: 'x', type: 'quantitative' },
+            y: { field: 'y', type: 'quantitative' },
+            opacity: { condition: { param: 'hover', empty: false, value: 1 }, value: 0 },
+          },
+        },
+      ],
+    };
+    const vega = compileChart('markers', markers) as VegaSpec & { data: { name: string; values?: unknown[] }[] };
+    expect([...pointerOnlyMarks(vega)].sort()).toEqual(['layer_1_marks', 'layer_1_voronoi']);
     const initialised = {
       ...vega,
       data: vega.data.map((entry) => (entry.name === 'hover_store' ? { ...entry, values: [{ unit: 'layer_1', values: [0] }] } : entry)),
@@ -73,6 +92,10 @@ describe('the headless render feeds the pointer-only marks no data', () => {
     expect([...pointerOnlyMarks(initialised as VegaSpec)]).toEqual(['layer_1_voronoi']);
     const counted = { ...vega, signals: [...(vega.signals ?? []), { name: 'markers', update: 'length(data("layer_1_marks"))' }] };
     expect([...pointerOnlyMarks(counted as VegaSpec)]).toEqual(['layer_1_voronoi']);
+    // Figure 1's invisible points stay too when something else reads them.
+    const figure = compileChart('sigmoid-and-tangent', sigmoidAndTangent);
+    const read = { ...figure, signals: [...(figure.signals ?? []), { name: 'points', update: 'length(data("layer_1_marks"))' }] };
+    expect([...pointerOnlyMarks(read as VegaSpec)]).toEqual(['layer_1_voronoi']);
   });
 
   test('the one parse still holds everything the full chart needs, the Voronoi transform included', () => {

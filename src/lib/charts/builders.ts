@@ -222,9 +222,13 @@ export function layeredLineChart(series: readonly LineSeries[], options: LineCha
         ...(params.length > 0 ? { params } : {}),
       },
       {
-        // Markers: every point when showPoints, else only the one nearest the pointer. The nearest
-        // selection draws an invisible Voronoi layer (over x and y both) that carries the tooltip.
-        // Hidden markers stay out of the accessibility tree; the figure's table carries the values.
+        // The points: drawn when showPoints, else invisible. Their nearest-point selection draws
+        // an invisible Voronoi layer (over x and y both) that carries the tooltip; the live view
+        // marks the hovered point itself (src/client/tooltip.ts). Nothing here depends on the
+        // hover, so a pointer move re-encodes no point and recomputes no cell: with the CSP-safe
+        // interpreter, doing so was most of a hover's time (about 7,000 interpreted expressions
+        // a move for figure 1's 300 points). Invisible points stay out of the accessibility tree;
+        // the figure's table carries the values.
         mark: { type: 'point', filled: true, clip: clipPoints, ...(options.showPoints ? {} : { aria: false }) },
         ...(options.showPoints ? { transform: pointDescription } : {}),
         params: [{ name: 'hover', select: { type: 'point', nearest: true, on: 'pointerover', clear: 'pointerout' } }],
@@ -232,8 +236,7 @@ export function layeredLineChart(series: readonly LineSeries[], options: LineCha
           x,
           y,
           color,
-          opacity: options.showPoints ? { value: 1 } : { condition: { param: 'hover', empty: false, value: 1 }, value: 0 },
-          size: { condition: { param: 'hover', empty: false, value: 110 }, value: 50 },
+          opacity: { value: options.showPoints ? 1 : 0 },
           tooltip: [...tooltip],
           ...(options.showPoints ? { description: { field: 'description', type: 'nominal' } } : {}),
         },

@@ -42,18 +42,30 @@ function emptyStores(spec: WithMarks): Set<string> {
 }
 
 /**
- * Whether every item of `mark` has opacity 0 until a selection: its opacity is a list of rules,
- * each tested on a store that starts empty, ending in a plain `{ value: 0 }`.
+ * Whether every item of `mark` has opacity 0, at least until a selection: its opacity is a plain
+ * `{ value: 0 }` (points that only carry a tooltip), or a list of rules, each tested on a store
+ * that starts empty, ending in a plain `{ value: 0 }` (markers shown on hover).
  */
 function hiddenUntilSelected(mark: Mark, stores: ReadonlySet<string>): boolean {
   const opacity = mark.encode?.update?.opacity;
+  if (isZero(opacity)) return true;
   if (!Array.isArray(opacity) || opacity.length < 2) return false;
-  const fallback = opacity.at(-1) as Record<string, unknown>;
-  if (Object.keys(fallback).length !== 1 || fallback.value !== 0) return false;
+  if (!isZero(opacity.at(-1))) return false;
   return opacity.slice(0, -1).every((rule: { test?: unknown }) => {
     const store = typeof rule.test === 'string' ? SELECTION_TEST.exec(rule.test)?.[1] : undefined;
     return store !== undefined && stores.has(store);
   });
+}
+
+/** `{ value: 0 }` and nothing else. */
+function isZero(rule: unknown): boolean {
+  return (
+    !!rule &&
+    typeof rule === 'object' &&
+    !Array.isArray(rule) &&
+    Object.keys(rule).length === 1 &&
+    (rule as { value?: unknown }).value === 0
+  );
 }
 
 function allMarks(node: { marks?: readonly Mark[] }): Mark[] {

@@ -1,0 +1,48 @@
+/**
+ * The dot on the point a live chart's tooltip is about. Vega-Lite would draw it as a layer whose
+ * every point tests the hover selection, so each pointer move re-encoded all the points (and
+ * recomputed their Voronoi cells); here one element moves instead, by transform (no layout, no
+ * layout shift), in the colour of the point's series.
+ */
+import type { View } from 'vega-view';
+
+/** What Vega hands a tooltip handler for a Voronoi cell: the cell, whose datum is the point's item. */
+interface CellItem {
+  readonly datum?: { readonly x?: number; readonly y?: number; readonly fill?: string; readonly stroke?: string };
+}
+
+/** Shows and hides one marker over the chart drawn in `host`; `view` is read when it moves. */
+export function createMarker(host: HTMLElement, view: () => View | undefined) {
+  const dot = document.createElement('div');
+  dot.className = 'chart__marker';
+  dot.setAttribute('aria-hidden', 'true');
+  dot.hidden = true;
+  host.append(dot);
+
+  return {
+    /**
+     * Puts the marker on the point the cell stands for, or hides it when there is none. The
+     * caller passes the host's box it has just read, so a move lays the page out once.
+     */
+    show(item: unknown, hostBox: DOMRect): void {
+      const point = (item as CellItem | null)?.datum;
+      const svg = host.querySelector('.chart__live svg');
+      const current = view();
+      if (!point || typeof point.x !== 'number' || typeof point.y !== 'number' || !svg || !current) return this.hide();
+      const svgBox = svg.getBoundingClientRect();
+      // The live SVG is drawn at its layout's size and scaled to the column by CSS.
+      const scale = svgBox.width / (Number(svg.getAttribute('width')) || svgBox.width);
+      // Vega draws the plot at its padding plus its origin (the room autosize left for axes).
+      const [originX, originY] = current.origin();
+      const { left, top } = current.padding() as { left: number; top: number };
+      const x = svgBox.left - hostBox.left + (left + originX + point.x) * scale;
+      const y = svgBox.top - hostBox.top + (top + originY + point.y) * scale;
+      dot.style.background = point.fill ?? point.stroke ?? 'currentColor';
+      dot.style.transform = `translate(${x.toFixed(1)}px, ${y.toFixed(1)}px)`;
+      dot.hidden = false;
+    },
+    hide(): void {
+      dot.hidden = true;
+    },
+  };
+}
