@@ -29,14 +29,14 @@ export function createMarker(host: HTMLElement, view: () => View | undefined) {
       const svg = host.querySelector('.chart__live svg');
       const current = view();
       if (!point || typeof point.x !== 'number' || typeof point.y !== 'number' || !svg || !current) return this.hide();
-      const svgBox = svg.getBoundingClientRect();
-      // The live SVG is drawn at its layout's size and scaled to the column by CSS.
-      const scale = svgBox.width / (Number(svg.getAttribute('width')) || svgBox.width);
+      // The live SVG fills the host from its top left corner, drawn at its layout's size and
+      // scaled to the column by CSS: the host's box says where it is, with no second read.
+      const scale = hostBox.width / (Number(svg.getAttribute('width')) || hostBox.width);
       // Vega draws the plot at its padding plus its origin (the room autosize left for axes).
       const [originX, originY] = current.origin();
       const { left, top } = current.padding() as { left: number; top: number };
-      const x = svgBox.left - hostBox.left + (left + originX + point.x) * scale;
-      const y = svgBox.top - hostBox.top + (top + originY + point.y) * scale;
+      const x = (left + originX + point.x) * scale;
+      const y = (top + originY + point.y) * scale;
       dot.style.background = point.fill ?? point.stroke ?? 'currentColor';
       dot.style.transform = `translate(${x.toFixed(1)}px, ${y.toFixed(1)}px)`;
       dot.hidden = false;
