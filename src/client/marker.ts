@@ -21,14 +21,18 @@ export function createMarker(host: HTMLElement, view: () => View | undefined) {
 
   return {
     /**
-     * Puts the marker on the point the cell stands for, or hides it when there is none. The
-     * caller passes the host's box it has just read, so a move lays the page out once.
+     * Puts the marker on the point the cell stands for, or hides it when there is none, and
+     * returns where it put it (in the host's pixels). The caller passes the host's box it has
+     * just read, so a move lays the page out once.
      */
-    show(item: unknown, hostBox: DOMRect): void {
+    show(item: unknown, hostBox: DOMRect): { x: number; y: number } | undefined {
       const point = (item as CellItem | null)?.datum;
       const svg = host.querySelector('.chart__live svg');
       const current = view();
-      if (!point || typeof point.x !== 'number' || typeof point.y !== 'number' || !svg || !current) return this.hide();
+      if (!point || typeof point.x !== 'number' || typeof point.y !== 'number' || !svg || !current) {
+        this.hide();
+        return undefined;
+      }
       // The live SVG fills the host from its top left corner, drawn at its layout's size and
       // scaled to the column by CSS: the host's box says where it is, with no second read.
       const scale = hostBox.width / (Number(svg.getAttribute('width')) || hostBox.width);
@@ -40,6 +44,7 @@ export function createMarker(host: HTMLElement, view: () => View | undefined) {
       dot.style.background = point.fill ?? point.stroke ?? 'currentColor';
       dot.style.transform = `translate(${x.toFixed(1)}px, ${y.toFixed(1)}px)`;
       dot.hidden = false;
+      return { x, y };
     },
     hide(): void {
       dot.hidden = true;

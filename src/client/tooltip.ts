@@ -30,15 +30,46 @@ export function tooltipContent(value: TooltipValue): TooltipContent {
 /** How far the box sits from the pointer, so it never covers it. */
 const OFFSET = 14;
 
+/** A position in the chart's box, in CSS pixels from its top left corner. */
+export interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
+/**
+ * Where a tooltip box of `size` goes in a chart of `bounds`: beside the point it is about (or the
+ * pointer, without one), below and right of it, else left, else above, whichever first fits in
+ * the chart and covers neither the point nor the pointer; failing all, the first that fits.
+ */
+export function placeTooltip(
+  size: { width: number; height: number },
+  bounds: { width: number; height: number },
+  anchor: Point,
+  pointer: Point,
+): Point {
+  const covers = (at: Point, p: Point) =>
+    p.x >= at.x - OFFSET / 2 && p.x <= at.x + size.width + OFFSET / 2 && p.y >= at.y - OFFSET / 2 && p.y <= at.y + size.height + OFFSET / 2;
+  const candidates = [
+    { x: anchor.x + OFFSET, y: anchor.y + OFFSET },
+    { x: anchor.x - OFFSET - size.width, y: anchor.y + OFFSET },
+    { x: anchor.x + OFFSET, y: anchor.y - OFFSET - size.height },
+    { x: anchor.x - OFFSET - size.width, y: anchor.y - OFFSET - size.height },
+  ];
+  const fits = (at: Point) => at.x >= 0 && at.y >= 0 && at.x + size.width <= bounds.width && at.y + size.height <= bounds.height;
+  const chosen =
+    candidates.find((at) => fits(at) && !covers(at, anchor) && !covers(at, pointer)) ?? candidates.find(fits) ?? candidates[0]!;
+  return { x: Math.round(Math.max(0, chosen.x)), y: Math.round(Math.max(0, chosen.y)) };
+}
+
 /** What marks the point a tooltip is about (src/client/marker.ts). */
 export interface PointMarker {
-  show(item: unknown, hostBox: DOMRect): void;
+  show(item: unknown, hostBox: DOMRect): Point | undefined;
   hide(): void;
 }
 
 /**
- * A Vega tooltip handler drawing into one box per chart: below and right of the pointer, flipped
- * to its left or above it where it would leave the chart. A `marker`, if given, marks the point.
+ * A Vega tooltip handler drawing into one box per chart, placed by placeTooltip beside the point
+ * it is about. A `marker`, if given, marks the point.
  */
 export function createTooltipHandler(host: HTMLElement, marker?: PointMarker) {
   const box = document.createElement('div');
@@ -70,13 +101,9 @@ export function createTooltipHandler(host: HTMLElement, marker?: PointMarker) {
     box.hidden = false;
     const hostBox = host.getBoundingClientRect();
     const { offsetWidth: width, offsetHeight: height } = box;
-    marker?.show(item, hostBox);
-    const pointerX = event.clientX - hostBox.left;
-    const pointerY = event.clientY - hostBox.top;
-    let x = pointerX + OFFSET;
-    if (x + width > hostBox.width) x = pointerX - OFFSET - width;
-    let y = pointerY + OFFSET;
-    if (y + height > hostBox.height) y = pointerY - OFFSET - height;
-    box.style.transform = `translate(${Math.round(Math.max(0, x))}px, ${Math.round(Math.max(0, y))}px)`;
+    const pointer = { x: event.clientX - hostBox.left, y: event.clientY - hostBox.top };
+    const point = marker?.show(item, hostBox);
+    const { x, y } = placeTooltip({ width, height }, hostBox, point ?? pointer, pointer);
+    box.style.transform = `translate(${x}px, ${y}px)`;
   };
 }
