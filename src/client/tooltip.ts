@@ -38,8 +38,8 @@ export interface Point {
 
 /**
  * Where a tooltip box of `size` goes in a chart of `bounds`: beside the point it is about (or the
- * pointer, without one), below and right of it, else left, else above, whichever first fits in
- * the chart and covers neither the point nor the pointer; failing all, the first that fits.
+ * pointer, without one): below and right of it, else left, else above, the first that fits in the
+ * chart and covers neither the point nor the pointer; else the same places slid inside the chart.
  */
 export function placeTooltip(
   size: { width: number; height: number },
@@ -47,18 +47,23 @@ export function placeTooltip(
   anchor: Point,
   pointer: Point,
 ): Point {
+  const clamp = (value: number, room: number) => Math.round(Math.max(0, Math.min(value, room)));
+  const inside = (at: Point) => ({ x: clamp(at.x, bounds.width - size.width), y: clamp(at.y, bounds.height - size.height) });
   const covers = (at: Point, p: Point) =>
     p.x >= at.x - OFFSET / 2 && p.x <= at.x + size.width + OFFSET / 2 && p.y >= at.y - OFFSET / 2 && p.y <= at.y + size.height + OFFSET / 2;
-  const candidates = [
+  const beside = [
     { x: anchor.x + OFFSET, y: anchor.y + OFFSET },
     { x: anchor.x - OFFSET - size.width, y: anchor.y + OFFSET },
     { x: anchor.x + OFFSET, y: anchor.y - OFFSET - size.height },
     { x: anchor.x - OFFSET - size.width, y: anchor.y - OFFSET - size.height },
   ];
+  const clear = (at: Point) => !covers(at, anchor) && !covers(at, pointer);
   const fits = (at: Point) => at.x >= 0 && at.y >= 0 && at.x + size.width <= bounds.width && at.y + size.height <= bounds.height;
-  const chosen =
-    candidates.find((at) => fits(at) && !covers(at, anchor) && !covers(at, pointer)) ?? candidates.find(fits) ?? candidates[0]!;
-  return { x: Math.round(Math.max(0, chosen.x)), y: Math.round(Math.max(0, chosen.y)) };
+  const slid = beside.map(inside);
+  // A place that fits as it is; else one slid inside the chart; else the first, slid.
+  // Where none is clear, the pointer comes first: a tooltip over it hides what the reader points at.
+  const chosen = beside.find((at) => fits(at) && clear(at)) ?? slid.find(clear) ?? slid.find((at) => !covers(at, pointer)) ?? slid[0]!;
+  return { x: Math.round(chosen.x), y: Math.round(chosen.y) };
 }
 
 /** What marks the point a tooltip is about (src/client/marker.ts). */

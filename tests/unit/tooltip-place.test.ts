@@ -30,6 +30,16 @@ describe('placeTooltip', () => {
     expect(covers(at, point)).toBe(false);
   });
 
+  test('a box wider than half the chart (a phone) slides inside it rather than off its edge', () => {
+    const phone = { width: 340, height: 240 };
+    const wide = { width: 210, height: 60 };
+    const at = placeTooltip(wide, phone, { x: 127, y: 205 }, { x: 130, y: 200 });
+    expect(at.x).toBeGreaterThanOrEqual(0);
+    expect(at.x + wide.width).toBeLessThanOrEqual(phone.width);
+    expect(at.y + wide.height).toBeLessThanOrEqual(phone.height);
+    expect(at.y + wide.height).toBeLessThan(205);
+  });
+
   test('anywhere in the chart it stays inside and off both the point and the pointer', () => {
     for (let x = 0; x <= 600; x += 50) {
       for (let y = 0; y <= 400; y += 50) {
