@@ -94,7 +94,9 @@ function pinchZoom(live: HTMLElement, view: View, controls: ZoomControls): void 
     const svg = live.querySelector('svg');
     const box = (svg ?? live).getBoundingClientRect();
     const drawnWidth = Number(svg?.getAttribute('width')) || box.width;
-    const px = ((clientX - box.left) * drawnWidth) / box.width - view.origin()[0];
+    // The plot starts at Vega's padding plus its origin (the room autosize left for the y axis).
+    const plotLeft = (view.padding() as { left: number }).left + view.origin()[0];
+    const px = ((clientX - box.left) * drawnWidth) / box.width - plotLeft;
     return view.scale('x').invert(px) as number;
   };
   live.addEventListener('pointerdown', (event) => {
