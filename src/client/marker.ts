@@ -5,6 +5,7 @@
  * layout shift), in the colour of the point's series.
  */
 import type { View } from 'vega-view';
+import { plotOrigin } from './plot-origin.ts';
 
 /** What Vega hands a tooltip handler for a Voronoi cell: the cell, whose datum is the point's item. */
 interface CellItem {
@@ -36,11 +37,9 @@ export function createMarker(host: HTMLElement, view: () => View | undefined) {
       // The live SVG fills the host from its top left corner, drawn at its layout's size and
       // scaled to the column by CSS: the host's box says where it is, with no second read.
       const scale = hostBox.width / (Number(svg.getAttribute('width')) || hostBox.width);
-      // Vega draws the plot at its padding plus its origin (the room autosize left for axes).
-      const [originX, originY] = current.origin();
-      const { left, top } = current.padding() as { left: number; top: number };
-      const x = (left + originX + point.x) * scale;
-      const y = (top + originY + point.y) * scale;
+      const origin = plotOrigin(current);
+      const x = (origin.x + point.x) * scale;
+      const y = (origin.y + point.y) * scale;
       dot.style.background = point.fill ?? point.stroke ?? 'currentColor';
       dot.style.transform = `translate(${x.toFixed(1)}px, ${y.toFixed(1)}px)`;
       dot.hidden = false;

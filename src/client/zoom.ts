@@ -11,6 +11,7 @@
 import type { View } from 'vega-view';
 import { clampToExtent, ZOOM_SIGNAL } from '../lib/charts/layout.ts';
 import { formatNumber } from '../lib/charts/describe.ts';
+import { plotOrigin } from './plot-origin.ts';
 
 /** A key press pans by this share of the visible range (Shift: five times as far)... */
 const PAN_STEP = 0.1;
@@ -94,9 +95,7 @@ function pinchZoom(live: HTMLElement, view: View, controls: ZoomControls): void 
     const svg = live.querySelector('svg');
     const box = (svg ?? live).getBoundingClientRect();
     const drawnWidth = Number(svg?.getAttribute('width')) || box.width;
-    // The plot starts at Vega's padding plus its origin (the room autosize left for the y axis).
-    const plotLeft = (view.padding() as { left: number }).left + view.origin()[0];
-    const px = ((clientX - box.left) * drawnWidth) / box.width - plotLeft;
+    const px = ((clientX - box.left) * drawnWidth) / box.width - plotOrigin(view).x;
     return view.scale('x').invert(px) as number;
   };
   live.addEventListener('pointerdown', (event) => {
