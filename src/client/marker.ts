@@ -6,14 +6,10 @@
  */
 import type { View } from 'vega-view';
 import { plotOrigin } from './plot-origin.ts';
-
-/** What Vega hands a tooltip handler for a Voronoi cell: the cell, whose datum is the point's item. */
-interface CellItem {
-  readonly datum?: { readonly x?: number; readonly y?: number; readonly fill?: string; readonly stroke?: string };
-}
+import type { PointItem, PointMarker } from './tooltip.ts';
 
 /** Shows and hides one marker over the chart drawn in `host`; `view` is read when it moves. */
-export function createMarker(host: HTMLElement, view: () => View | undefined) {
+export function createMarker(host: HTMLElement, view: () => View | undefined): PointMarker {
   const dot = document.createElement('div');
   dot.className = 'chart__marker';
   dot.setAttribute('aria-hidden', 'true');
@@ -22,12 +18,11 @@ export function createMarker(host: HTMLElement, view: () => View | undefined) {
 
   return {
     /**
-     * Puts the marker on the point the cell stands for, or hides it when there is none, and
+     * Puts the marker on the drawn point, or hides it when there is none, and
      * returns where it put it (in the host's pixels). The caller passes the host's box it has
      * just read, so a move lays the page out once.
      */
-    show(item: unknown, hostBox: DOMRect): { x: number; y: number } | undefined {
-      const point = (item as CellItem | null)?.datum;
+    show(point: PointItem | undefined, hostBox: DOMRect): { x: number; y: number } | undefined {
       const svg = host.querySelector('.chart__live svg');
       const current = view();
       if (!point || typeof point.x !== 'number' || typeof point.y !== 'number' || !svg || !current) {
@@ -40,7 +35,8 @@ export function createMarker(host: HTMLElement, view: () => View | undefined) {
       const origin = plotOrigin(current);
       const x = (origin.x + point.x) * scale;
       const y = (origin.y + point.y) * scale;
-      dot.style.background = point.fill ?? point.stroke ?? 'currentColor';
+      const colour = [point.fill, point.stroke].find((value) => typeof value === 'string');
+      dot.style.background = (colour as string | undefined) ?? 'currentColor';
       dot.style.transform = `translate(${x.toFixed(1)}px, ${y.toFixed(1)}px)`;
       dot.hidden = false;
       return { x, y };

@@ -6,7 +6,9 @@
  * list itself is in transform-list.ts: one name per transform, re-exported from its package.
  * Left out to keep the runtime lean: density, kde, quantile and dotbin (they bring
  * vega-statistics), load (charts embed their data), sample, cross, countpattern, generate, and the
- * geo, force, hierarchy, label, regression, wordcloud and crossfilter packages.
+ * geo, force, hierarchy, label, regression, wordcloud and crossfilter packages; and voronoi: the
+ * live view finds the nearest point itself (src/lib/charts/live-spec.ts), so the cells Vega-Lite
+ * draws for a nearest-point selection never reach it.
  */
 import * as listedTransforms from './transform-list.ts';
 

@@ -4,21 +4,24 @@
  * renders it as SVG off to the side, then swaps it in for the static SVG.
  */
 import { View } from 'vega-view';
+import type { Scene } from 'vega-typings';
 import { parse } from 'vega-parser';
 import { transforms } from 'vega-dataflow';
 import { textMetrics } from 'vega-scenegraph';
 import { expressionInterpreter } from 'vega-interpreter';
 import { RUNTIME_TRANSFORMS } from './runtime-transforms.ts';
 import { RUNTIME_READY_EVENT, type ChartRuntime } from './protocol.ts';
-import { createTooltipHandler } from './tooltip.ts';
+import { createTooltipBox, vegaTooltipHandler } from './tooltip.ts';
 import { createMarker } from './marker.ts';
+import { wireNearestTooltip } from './nearest.ts';
 import { wireDownloads } from './downloads.ts';
 import { wireZoom } from './zoom.ts';
 import { wireLegend } from './legend.ts';
 import { tapForTooltip } from './touch.ts';
 import { liveRole } from './live-role.ts';
 import type { ChartPayload } from '../lib/charts/embed.ts';
-import { POINTER_READY_SIGNAL, withDeferredPointerMarks } from '../lib/charts/pointer-marks.ts';
+import { POINTER_READY_SIGNAL } from '../lib/charts/pointer-marks.ts';
+import { liveSpec, UNIT_SIGNAL, type LiveSpec } from '../lib/charts/live-spec.ts';
 import { hasLayoutWidth, layoutFor, resizeView, zoomExtent } from '../lib/charts/layout.ts';
 
 Object.assign(transforms, RUNTIME_TRANSFORMS);
@@ -60,7 +63,7 @@ function note(host: HTMLElement, id: string, className: string): HTMLElement {
  * markup underneath is hidden from the accessibility tree, as the static SVG's was inside
  * role="img" (wireLegend then exposes the legend's entries, as buttons).
  */
-function makeAccessible(element: HTMLElement, live: HTMLElement, view: View, vega: Vega, staticSvg: Element): void {
+function makeAccessible(element: HTMLElement, live: HTMLElement, view: View, vega: Vega, staticSvg: Element, running: LiveSpec): void {
   const chartId = element.dataset.chartId ?? 'chart';
   const caption = staticSvg.getAttribute('aria-labelledby');
   const described = (staticSvg.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
@@ -81,21 +84,33 @@ function makeAccessible(element: HTMLElement, live: HTMLElement, view: View, veg
     const status = note(element, `${chartId}-status`, 'chart__status');
     status.setAttribute('role', 'status');
     described.push(keys.id);
-    wireZoom(element, live, view, extent, status, xAxisTitle(vega));
+    wireZoom(element, live, view, extent, status, xAxisTitle(vega), running);
   }
   if (described.length > 0) live.setAttribute('aria-describedby', described.join(' '));
   live.querySelector('svg')?.setAttribute('aria-hidden', 'true');
 }
 
+type Pointer = { clientX: number; clientY: number };
+
+/** Sends Vega the pointer events it would have had at `pointer`, to whatever lies there. */
+function redispatchTo(live: HTMLElement): (pointer: Pointer) => void {
+  return (pointer) => {
+    const target = document.elementFromPoint(pointer.clientX, pointer.clientY);
+    if (!target || !live.contains(target)) return;
+    for (const type of ['pointerover', 'pointermove'] as const) {
+      target.dispatchEvent(new PointerEvent(type, { bubbles: true, cancelable: true, ...pointer }));
+    }
+  };
+}
+
 /**
  * Gives the deferred pointer-only marks (withDeferredPointerMarks) their data: in the first idle
- * moment after the chart came alive, or at once if the reader reaches for it first.
+ * moment after the chart came alive, or at once if the reader reaches for it first. Where the
+ * pointer was over the chart meanwhile, `reshow` shows its tooltip there without another move.
  */
-function openPointerMarks(live: HTMLElement, view: View): void {
+function openPointerMarks(live: HTMLElement, view: View, reshow: (pointer: Pointer) => void): void {
   let opened = false;
-  // Where the pointer last was over the chart: once the cells exist, it gets its tooltip there
-  // without having to move again.
-  let pointer: { clientX: number; clientY: number } | undefined;
+  let pointer: Pointer | undefined;
   const track = (event: PointerEvent) => (pointer = { clientX: event.clientX, clientY: event.clientY });
   live.addEventListener('pointermove', track);
   live.addEventListener('pointerenter', track);
@@ -108,12 +123,7 @@ function openPointerMarks(live: HTMLElement, view: View): void {
       .runAsync()
       .then(() => {
         live.removeEventListener('pointermove', track);
-        const target = pointer && document.elementFromPoint(pointer.clientX, pointer.clientY);
-        if (pointer && target && live.contains(target)) {
-          for (const type of ['pointerover', 'pointermove'] as const) {
-            target.dispatchEvent(new PointerEvent(type, { bubbles: true, cancelable: true, ...pointer }));
-          }
-        }
+        if (pointer) reshow(pointer);
       });
   };
   for (const type of ['pointerenter', 'pointerdown', 'focusin'] as const) live.addEventListener(type, open, { once: true });
@@ -127,15 +137,17 @@ async function hydrate(element: HTMLElement): Promise<void> {
   if (!payloadScript || staticSvgs.length === 0) throw new Error('the figure has no payload or no static SVG');
   const payload = JSON.parse(payloadScript.textContent ?? '') as ChartPayload;
 
-  const full = specWithData(payload);
-  const deferred = withDeferredPointerMarks(full);
+  const running = liveSpec(specWithData(payload));
   // The marker reads the view when it moves; the view takes the handler when it is made.
   let current: View | undefined;
-  const marker = createMarker(element, () => current);
-  const view = new View(parse(deferred ?? full, undefined, { ast: true }), {
+  const tooltip = createTooltipBox(
+    element,
+    createMarker(element, () => current),
+  );
+  const view = new View(parse(running.spec, undefined, { ast: true }), {
     expr: expressionInterpreter,
     renderer: 'svg',
-    tooltip: createTooltipHandler(element, marker),
+    tooltip: vegaTooltipHandler(tooltip, new Set(running.pointMarks)),
   });
   current = view;
   // Drawn at the size of the layout the page shows, so it takes the static SVG's box exactly.
@@ -147,13 +159,17 @@ async function hydrate(element: HTMLElement): Promise<void> {
   live.className = 'chart__live';
   view.initialize(live);
   await view.runAsync();
+  // The group every pointer event of a single view lands in (see withPinnedUnit).
+  // (vega-typings call scenegraph() the root mark; vega-view returns the Scenegraph that holds it.)
+  if (running.pinnedUnit) view.signal(UNIT_SIGNAL, (view.scenegraph() as unknown as { root: Scene }).root.items[0]);
   live.querySelector(':scope > form.vega-bindings:empty')?.remove();
-  makeAccessible(element, live, view, payload.vega, staticSvgs[0]!);
+  makeAccessible(element, live, view, payload.vega, staticSvgs[0]!, running);
   staticSvgs[0]!.replaceWith(live);
   for (const svg of staticSvgs.slice(1)) svg.remove();
-  if (deferred) openPointerMarks(live, view);
+  const showNearest = running.pointMarks.length > 0 ? wireNearestTooltip(live, view, running.pointMarks, tooltip).showAt : undefined;
+  if (running.deferred) openPointerMarks(live, view, showNearest ?? redispatchTo(live));
   wireLegend(live, view);
-  tapForTooltip(live);
+  tapForTooltip(live, showNearest);
   const figure = element.closest('figure') ?? element;
   wireDownloads(figure, element.dataset.chartId ?? 'chart', view, payload);
   // A rotated phone or a resized window can cross from one layout to the other: redraw at its size.

@@ -35,4 +35,3 @@ export {
 } from 'vega-transforms';
 export { bound, identifier, mark, overlap, render, viewlayout } from 'vega-view-transforms';
 export { axisticks, datajoin, encode, legendentries, linkpath, pie, scale, sortitems, stack } from 'vega-encode';
-export { voronoi } from 'vega-voronoi';

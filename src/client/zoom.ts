@@ -5,8 +5,10 @@
  * - one finger scrolls the page, two fingers pinch-zoom;
  * - keys: ← → pan, + − zoom, 0 (or Escape) resets;
  * - a Reset button shows while zoomed.
- * Vega-Lite's own interval selection does the wheel and drag (the build clamps its updates to the
- * data's extent, src/lib/charts/layout.ts); the keys and the pinch set the same signal, clamped here.
+ * Vega-Lite's own interval selection does the wheel (the build clamps its updates to the data's
+ * extent, src/lib/charts/layout.ts); the drag, the keys and the pinch set the same signal, clamped
+ * here. (Vega-Lite's drag ran the view's dataflow on every pointer move in the window:
+ * src/lib/charts/live-spec.ts.)
  */
 import type { View } from 'vega-view';
 import { clampToExtent, ZOOM_SIGNAL } from '../lib/charts/layout.ts';
@@ -23,8 +25,10 @@ const HINT_MS = 1200;
 type Range = [number, number];
 
 export interface ZoomControls {
-  /** Sets the visible x range (null: everything), clamped to the extent, and says so politely. */
-  show(range: Range | null): Promise<void>;
+  /** Sets the visible x range (null: everything), clamped to the extent, and (unless told not to) says so politely. */
+  show(range: Range | null, announce?: boolean): Promise<void>;
+  /** Says politely which range is shown. */
+  announce(): void;
 }
 
 /** Whether the reader has engaged the chart: it, or something in it, has focus (a click focuses it). */
@@ -127,6 +131,49 @@ function pinchZoom(live: HTMLElement, view: View, controls: ZoomControls): void 
   for (const type of ['pointerup', 'pointercancel'] as const) live.addEventListener(type, lift);
 }
 
+/**
+ * A drag over the plot pans x, as Vega-Lite's interval selection did: the range follows the
+ * pointer, held to the extent. Once it moves, the pointer is captured, so the drag goes on outside the chart. A
+ * finger pans sideways only (touch-action: pan-y leaves up and down to the page, which then cancels
+ * the drag), and a second finger hands over to the pinch. The range is announced when the drag ends.
+ */
+function dragPan(live: HTMLElement, view: View, controls: ZoomControls): void {
+  let drag: { pointerId: number; startX: number; domain: Range; svgUnitsPerPixel: number; moved: boolean } | undefined;
+  live.addEventListener('pointerdown', (event) => {
+    if (!event.isPrimary) {
+      drag = undefined;
+      return;
+    }
+    const svg = live.querySelector('svg');
+    if (event.button !== 0 || !svg) return;
+    const box = svg.getBoundingClientRect();
+    const svgUnitsPerPixel = (Number(svg.getAttribute('width')) || box.width) / box.width;
+    const origin = plotOrigin(view);
+    const x = (event.clientX - box.left) * svgUnitsPerPixel - origin.x;
+    const y = (event.clientY - box.top) * svgUnitsPerPixel - origin.y;
+    if (x < 0 || x > view.width() || y < 0 || y > view.height()) return;
+    drag = { pointerId: event.pointerId, startX: event.clientX, domain: view.scale('x').domain() as Range, svgUnitsPerPixel, moved: false };
+  });
+  live.addEventListener('pointermove', (event) => {
+    if (!drag || event.pointerId !== drag.pointerId) return;
+    const dx = (event.clientX - drag.startX) * drag.svgUnitsPerPixel;
+    if (dx === 0 && !drag.moved) return;
+    // Captured from the first move, not the press: a click or double-click (Vega's reset) still
+    // reaches the SVG it was made on.
+    if (!drag.moved) live.setPointerCapture(event.pointerId);
+    drag.moved = true;
+    const [lo, hi] = drag.domain;
+    const shift = (-dx / view.width()) * (hi - lo);
+    void controls.show([lo + shift, hi + shift], false);
+  });
+  const end = (event: PointerEvent) => {
+    if (!drag || event.pointerId !== drag.pointerId) return;
+    if (drag.moved) controls.announce();
+    drag = undefined;
+  };
+  for (const type of ['pointerup', 'pointercancel', 'lostpointercapture'] as const) live.addEventListener(type, end);
+}
+
 /** Keys for the focused chart: ← → pan, + (or =) and − zoom around the middle, 0 or Escape reset. */
 function keyboardZoom(live: HTMLElement, view: View, controls: ZoomControls): void {
   live.addEventListener('keydown', (event) => {
@@ -166,8 +213,9 @@ function keyboardZoom(live: HTMLElement, view: View, controls: ZoomControls): vo
 }
 
 /**
- * Wires zoom for a chart whose x zooms within `extent`: the wheel, pinch, keys and Reset button.
- * `status` is a polite live region for the range now shown.
+ * Wires zoom for a chart whose x zooms within `extent`: the wheel, pinch, keys and Reset button,
+ * and the drag where the live spec left it to the client (`clientPan`). `status` is a polite live
+ * region for the range now shown.
  */
 export function wireZoom(
   host: HTMLElement,
@@ -176,15 +224,20 @@ export function wireZoom(
   extent: readonly [number, number],
   status: HTMLElement,
   xTitle: string,
+  { clientPan }: { clientPan: boolean },
 ): void {
+  const say = (suffix = '') => {
+    const [from, to] = view.scale('x').domain() as Range;
+    status.textContent = `${xTitle} from ${formatNumber(from)} to ${formatNumber(to)}${suffix}`;
+  };
   const controls: ZoomControls = {
-    async show(range) {
+    async show(range, announce = true) {
       const clamped = range && clampToExtent(range, extent);
       view.signal(ZOOM_SIGNAL, clamped && isZoomed(clamped, extent) ? clamped : null);
       await view.runAsync();
-      const [from, to] = view.scale('x').domain() as Range;
-      status.textContent = `${xTitle} from ${formatNumber(from)} to ${formatNumber(to)}${range ? '' : ' (reset)'}`;
+      if (announce) say(range ? '' : ' (reset)');
     },
+    announce: () => say(),
   };
 
   const reset = document.createElement('button');
@@ -200,5 +253,6 @@ export function wireZoom(
 
   cooperativeWheel(live, wheelHint(host));
   pinchZoom(live, view, controls);
+  if (clientPan) dragPan(live, view, controls);
   keyboardZoom(live, view, controls);
 }

@@ -9,6 +9,7 @@ import { vegaLiteSchemaError } from './validate.ts';
 import { missingRuntimeTransforms, omittedFunctionCalls } from './runtime-check.ts';
 import { dataProblem, unknownFields } from './data-check.ts';
 import { withIdlePointerMarks } from './pointer-marks.ts';
+import { liveSpec } from './live-spec.ts';
 import { ChartError } from './chart-error.ts';
 import { type ChartSizes, chartSizes, hasLayoutWidth, resizeView, withClampedZoom } from './layout.ts';
 
@@ -137,25 +138,34 @@ export async function renderChart(id: string, spec: TopLevelSpec): Promise<Rende
       `the encoding uses ${unknown.map((f) => `"${f}"`).join(', ')}, which the data does not have (fields: ${known.join(', ')})`,
     );
   }
-  // One parse serves the checks and the render: the marks that only serve the pointer are there,
-  // fed no data (see pointer-marks.ts). Vega tags every data row it ingests with an id; give it a
-  // copy so the caller's spec (whose dataset rows the compiled spec shares) is left as it was,
-  // and a frozen spec still renders.
-  const dataflow = parse(structuredClone(withIdlePointerMarks(vega) ?? vega));
-  const missing = missingRuntimeTransforms(dataflow);
+  // The checks parse the spec the browser will run (live-spec.ts), without its data rows (the
+  // checks read operators and code, and the rows are most of a parse's work).
+  const browserDataflow = parse(liveSpec(withoutDatasetValues(vega, new Set((vega.data ?? []).map((entry) => entry.name)))).spec);
+  const missing = missingRuntimeTransforms(browserDataflow);
+  if (missing.includes('voronoi')) {
+    throw new ChartError(
+      id,
+      'the chart has a nearest-point selection that other marks read (to highlight the hovered point, say). Live charts find the nearest point themselves and mark it, so they leave out the Voronoi cells such a selection needs: drop what reads the selection and keep its tooltip',
+    );
+  }
   if (missing.length > 0) {
     throw new ChartError(
       id,
       `the chart needs Vega transforms the browser runtime does not bundle: ${missing.join(', ')} (add them to src/client/runtime-transforms.ts)`,
     );
   }
-  const omitted = omittedFunctionCalls(dataflow);
+  const omitted = omittedFunctionCalls(browserDataflow);
   if (omitted.length > 0) {
     throw new ChartError(
       id,
       `the chart's expressions call ${omitted.join(', ')}, which the browser runtime leaves out (see src/client/runtime-transforms.ts)`,
     );
   }
+  // The headless render runs the published spec, with the marks that only serve the pointer fed
+  // no data (see pointer-marks.ts). Vega tags every data row it ingests with an id; give it a copy
+  // so the caller's spec (whose dataset rows the compiled spec shares) is left as it was, and a
+  // frozen spec still renders.
+  const dataflow = parse(structuredClone(withIdlePointerMarks(vega) ?? vega));
   // One view draws both layouts: the same dataflow, resized (autosize "fit" lays it out again).
   const sizes = chartSizes(spec);
   const view = new View(dataflow, { renderer: 'none' });
