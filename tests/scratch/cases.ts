@@ -132,6 +132,13 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
     mustSay: [FILE, 'chart "bad-chart"', 'needs Vega transforms the browser runtime does not bundle: kde'],
   },
   {
+    name: 'A nearest-point selection that another mark reads',
+    files: chartPost(
+      "{ data: { values: [{ x: 1, y: 2 }, { x: 2, y: 3 }] }, layer: [{ mark: 'point', params: [{ name: 'hover', select: { type: 'point', nearest: true, on: 'pointerover' } }], encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' }, tooltip: { field: 'y' } } }, { mark: 'rule', transform: [{ filter: { param: 'hover', empty: false } }], encoding: { x: { field: 'x', type: 'quantitative' } } }] }",
+    ),
+    mustSay: [FILE, 'chart "bad-chart"', 'a nearest-point selection that other marks read', 'keep its tooltip'],
+  },
+  {
     name: 'linspace with num = 0',
     files: figuresPost("export const chart = layeredLineChart([{ name: 'A', x: linspace(0, 1, 0), y: [], color: '#000' }]);"),
     mustSay: [FILE, 'num must be at least 1, got 0'],
