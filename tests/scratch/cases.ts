@@ -1,42 +1,17 @@
 /**
  * Bad input an author might give, one case each: the files of a one-post scratch site, and what
  * the build's error must say. tests/scratch/bad-input.test.ts builds each; docs/errors.md lists
- * the exact messages.
+ * the exact messages. Frontmatter, folders and tags are in cases-content.ts; math and builds in
+ * cases-math.ts.
  */
+import { chartPost, FILE, figuresPost, line, post, POST, type BadInputCase } from './case-kit.ts';
+import { CONTENT_CASES } from './cases-content.ts';
+import { MATH_AND_BUILD_CASES } from './cases-math.ts';
 
-export interface BadInputCase {
-  /** What is wrong, as the docs table says it. */
-  readonly name: string;
-  /** Files to write under the scratch site, by path. */
-  readonly files: Readonly<Record<string, string>>;
-  /** Every one of these must appear in the build's output. */
-  readonly mustSay: readonly string[];
-}
+export type { BadInputCase } from './case-kit.ts';
 
-const POST = 'content/posts/nlp/bad-post';
-const FILE = `${POST}/index.mdx`;
-
-function post(body: string, frontmatter = 'title: A Bad Post\ndate: 2026-01-01\ndescription: A post with a mistake in it.'): string {
-  return `---\n${frontmatter}\n---\nimport { SourceListing, VegaChart } from '~/components/index.ts';\n\n${body}\n`;
-}
-
-/** A post whose chart is the given Vega-Lite spec, written inline. */
-function chartPost(spec: string, id = 'bad-chart'): Record<string, string> {
-  return { [FILE]: post(`<VegaChart id="${id}" spec={${spec}} caption="A chart." />`) };
-}
-
-/** A post whose figures.ts runs the given code and exports `chart`. */
-function figuresPost(code: string): Record<string, string> {
-  return {
-    [FILE]: post('import { chart } from \'./figures.ts\';\n\n<VegaChart id="bad-chart" spec={chart} caption="A chart." />'),
-    [`${POST}/figures.ts`]: `import { linspace } from '~/lib/numeric.ts';\nimport { layeredLineChart } from '~/lib/charts/builders.ts';\n\n${code}\n`,
-  };
-}
-
-const line = (data: string, y = 'y') =>
-  `{ data: { values: ${data} }, mark: 'line', encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: '${y}', type: 'quantitative' } } }`;
-
-export const BAD_INPUT_CASES: readonly BadInputCase[] = [
+/** Charts, their data and the code that makes them. */
+const CHART_CASES: readonly BadInputCase[] = [
   {
     name: 'A spec with an unknown mark',
     files: chartPost("{ data: { values: [{ x: 1 }] }, mark: 'lines', encoding: { x: { field: 'x', type: 'quantitative' } } }"),
@@ -151,3 +126,6 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
     mustSay: [FILE, 'stop must be a finite number, got Infinity'],
   },
 ];
+
+/** Every case, in the order docs/errors.md lists them. */
+export const BAD_INPUT_CASES: readonly BadInputCase[] = [...CHART_CASES, ...CONTENT_CASES, ...MATH_AND_BUILD_CASES];

@@ -11,7 +11,7 @@ import { layeredLineChart } from '../../src/lib/charts/builders.ts';
 import { PLOT } from '../../src/lib/charts/theme.ts';
 import { sigmoidAndTangent } from '../../content/posts/nlp/rnns-and-vanishing-gradients/figures.ts';
 
-type Mark = { name?: string; interactive?: boolean; marks?: Mark[] };
+type Mark = { name?: string; interactive?: unknown; marks?: Mark[] };
 type Signal = { name: string; on?: { events?: unknown; update?: string }[] };
 const allMarks = (node: { marks?: Mark[] }): Mark[] => (node.marks ?? []).flatMap((mark) => [mark, ...allMarks(mark)]);
 const signalsOf = (vega: VegaSpec) => (vega as { signals?: Signal[] }).signals ?? [];
