@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import remarkNoPlaceholders from './src/lib/markdown/remark-no-placeholders.ts';
+import { KATEX_OPTIONS } from './src/lib/markdown/katex-options.ts';
 import { mdxCachePruning, withMdxCache } from './src/lib/markdown/mdx-cache.ts';
 import chartRuntime from './src/integrations/chart-runtime.ts';
 import katexWoff2 from './src/integrations/katex-woff2.ts';
@@ -22,13 +23,13 @@ export default defineConfig({
   base: BASE,
   trailingSlash: 'always',
   // Astro 7's default Markdown processor is not unified; remark-math and rehype-katex need this one.
-  // MDX inherits it. KaTeX runs with trust: false, so \href{javascript:...} and friends stay inert.
+  // MDX inherits it. KaTeX's options are in src/lib/markdown/katex-options.ts.
   // Compiled .mdx modules are kept between builds (src/lib/markdown/mdx-cache.ts).
   markdown: {
     processor: withMdxCache(
       unified({
         remarkPlugins: [remarkMath, remarkNoPlaceholders],
-        rehypePlugins: [[rehypeKatex, { trust: false, strict: 'warn', output: 'htmlAndMathml' }]],
+        rehypePlugins: [[rehypeKatex, KATEX_OPTIONS]],
       }),
     ),
   },
