@@ -21,6 +21,7 @@ import { tapForTooltip } from './touch.ts';
 import { liveRole } from './live-role.ts';
 import type { ChartPayload } from '../lib/charts/embed.ts';
 import { POINTER_READY_SIGNAL } from '../lib/charts/pointer-marks.ts';
+import { refusingLoader } from '../lib/charts/spec-safety.ts';
 import { liveSpec, UNIT_SIGNAL, type LiveSpec } from '../lib/charts/live-spec.ts';
 import { hasLayoutWidth, layoutFor, resizeView, zoomExtent } from '../lib/charts/layout.ts';
 
@@ -147,6 +148,8 @@ async function hydrate(element: HTMLElement): Promise<void> {
   const view = new View(parse(running.spec, undefined, { ast: true }), {
     expr: expressionInterpreter,
     renderer: 'svg',
+    // Charts load nothing (the build refuses a spec that would); the CSP would block it anyway.
+    loader: refusingLoader().loader as never,
     tooltip: vegaTooltipHandler(tooltip, new Set(running.pointMarks)),
   });
   current = view;

@@ -114,6 +114,46 @@ const CHART_CASES: readonly BadInputCase[] = [
     mustSay: [FILE, 'chart "bad-chart"', 'a nearest-point selection that other marks read', 'keep its tooltip'],
   },
   {
+    name: 'A spec that loads its data from a URL',
+    files: chartPost(
+      "{ data: { url: 'https://example.com/losses.csv' }, mark: 'line', encoding: { x: { field: 'x', type: 'quantitative' } } }",
+    ),
+    mustSay: [FILE, 'chart "bad-chart"', 'would be loaded from "https://example.com/losses.csv"', 'compute it, or read it, in figures.ts'],
+  },
+  {
+    name: 'A spec that reads a file on the disk',
+    files: chartPost("{ data: { url: 'file:///etc/passwd' }, mark: 'line', encoding: { x: { field: 'x', type: 'quantitative' } } }"),
+    mustSay: [FILE, 'chart "bad-chart"', 'would be loaded from "file:///etc/passwd"'],
+  },
+  {
+    name: 'An image mark',
+    files: chartPost(
+      "{ data: { values: [{ x: 1, u: 'https://example.com/a.png' }] }, mark: 'image', encoding: { x: { field: 'x', type: 'quantitative' }, url: { field: 'u' } } }",
+    ),
+    mustSay: [FILE, 'chart "bad-chart"', 'it has an image mark, which loads its picture from a URL'],
+  },
+  {
+    name: 'A javascript: link in a chart',
+    files: chartPost(
+      "{ data: { values: [{ x: 1 }] }, mark: 'point', encoding: { x: { field: 'x', type: 'quantitative' }, href: { value: 'javascript:alert(1)' } } }",
+    ),
+    mustSay: [FILE, 'chart "bad-chart"', 'the chart links to "javascript:alert(1)"'],
+  },
+  {
+    name: 'A control character in a series name',
+    files: figuresPost(
+      "export const chart = layeredLineChart([{ name: 'Sig\\u0000moid', x: [0, 1], y: [0, 1], color: '#000' }], { xTitle: 'x', yTitle: 'y' });",
+    ),
+    mustSay: [FILE, 'chart "bad-chart"', 'a control character (U+0000)'],
+  },
+  {
+    name: 'An expression calling a function Vega does not have',
+    files: chartPost(
+      "{ data: { values: [{ x: 1 }] }, transform: [{ calculate: 'softplus(datum.x)', as: 'y' }], mark: 'point', encoding: { x: { field: 'y', type: 'quantitative' } } }",
+    ),
+    mustSay: [FILE, 'chart "bad-chart"', 'Vega could not read the chart: Unrecognized function: softplus'],
+  },
+  {
     name: 'linspace with num = 0',
     files: figuresPost("export const chart = layeredLineChart([{ name: 'A', x: linspace(0, 1, 0), y: [], color: '#000' }]);"),
     mustSay: [FILE, 'num must be at least 1, got 0'],

@@ -11,6 +11,7 @@ import { dataProblem, unknownFields } from './data-check.ts';
 import { withIdlePointerMarks } from './pointer-marks.ts';
 import { liveSpec } from './live-spec.ts';
 import { ChartError } from './chart-error.ts';
+import { externalResource, refusingLoader, unprintableText, unsafeSvgLink } from './spec-safety.ts';
 import { type ChartSizes, chartSizes, hasLayoutWidth, resizeView, withClampedZoom } from './layout.ts';
 
 export { ChartError };
@@ -36,7 +37,7 @@ textMetrics.canvas(false);
 
 /** Compiles a Vega-Lite spec, failing on any schema error or compiler warning. */
 export function compileChart(id: string, spec: TopLevelSpec): VegaSpec {
-  const schemaError = vegaLiteSchemaError(spec);
+  const schemaError = stage(id, 'the Vega-Lite spec could not be checked', () => vegaLiteSchemaError(spec));
   if (schemaError) throw new ChartError(id, `the Vega-Lite spec is invalid: ${schemaError}`);
   const warnings: string[] = [];
   const collect = (...args: readonly unknown[]) => warnings.push(args.map(String).join(' '));
@@ -115,6 +116,25 @@ function inlineDatasets(spec: TopLevelSpec): Record<string, readonly Record<stri
   return inline;
 }
 
+/**
+ * Runs one stage of the render, turning whatever it throws (a TypeError deep in Vega, a stack
+ * overflow) into a ChartError that names the chart and the stage.
+ */
+function stage<T>(id: string, what: string, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof ChartError) throw error;
+    throw new ChartError(id, `${what}: ${problemOf(error)}`);
+  }
+}
+
+/** An error's message in words: a stack overflow says what it means. */
+function problemOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return /maximum call stack/i.test(message) ? 'the chart is too large or too deeply nested to draw (the stack overflowed)' : message;
+}
+
 /** Renders a Vega-Lite spec to a static SVG plus what the browser needs to bring it to life. */
 export async function renderChart(id: string, spec: TopLevelSpec): Promise<RenderedChart> {
   if (!/^[a-z][a-z0-9-]*$/.test(id)) {
@@ -123,7 +143,16 @@ export async function renderChart(id: string, spec: TopLevelSpec): Promise<Rende
   const inlineData = inlineDatasets(spec);
   const problem = dataProblem(inlineData);
   if (problem) throw new ChartError(id, problem);
+  const unprintable = unprintableText(spec, inlineData);
+  if (unprintable) throw new ChartError(id, unprintable);
   const vega = withClampedZoom(compileChart(id, spec));
+  const external = externalResource(vega);
+  if (external) {
+    throw new ChartError(
+      id,
+      `the chart would load something from outside the post: ${external}. A chart's data comes from the post's TypeScript: compute it, or read it, in figures.ts and pass the rows`,
+    );
+  }
   const unknown = unknownFields(spec, inlineData);
   if (unknown.length > 0) {
     const known = [
@@ -140,7 +169,9 @@ export async function renderChart(id: string, spec: TopLevelSpec): Promise<Rende
   }
   // The checks parse the spec the browser will run (live-spec.ts), without its data rows (the
   // checks read operators and code, and the rows are most of a parse's work).
-  const browserDataflow = parse(liveSpec(withoutDatasetValues(vega, new Set((vega.data ?? []).map((entry) => entry.name)))).spec);
+  const browserDataflow = stage(id, 'Vega could not read the chart', () =>
+    parse(liveSpec(withoutDatasetValues(vega, new Set((vega.data ?? []).map((entry) => entry.name)))).spec),
+  );
   const missing = missingRuntimeTransforms(browserDataflow);
   if (missing.includes('voronoi')) {
     throw new ChartError(
@@ -165,10 +196,12 @@ export async function renderChart(id: string, spec: TopLevelSpec): Promise<Rende
   // no data (see pointer-marks.ts). Vega tags every data row it ingests with an id; give it a copy
   // so the caller's spec (whose dataset rows the compiled spec shares) is left as it was, and a
   // frozen spec still renders.
-  const dataflow = parse(structuredClone(withIdlePointerMarks(vega) ?? vega));
+  const dataflow = stage(id, 'Vega could not read the chart', () => parse(structuredClone(withIdlePointerMarks(vega) ?? vega)));
   // One view draws both layouts: the same dataflow, resized (autosize "fit" lays it out again).
   const sizes = chartSizes(spec);
-  const view = new View(dataflow, { renderer: 'none' });
+  // Nothing a spec says reaches the network or the disk (spec-safety.ts).
+  const loads = refusingLoader();
+  const view = new View(dataflow, { renderer: 'none', loader: loads.loader as never });
   const layoutWidth = hasLayoutWidth(vega);
   const draw = async (size: ChartSizes['wide']) => {
     resizeView(view, size, layoutWidth);
@@ -180,9 +213,22 @@ export async function renderChart(id: string, spec: TopLevelSpec): Promise<Rende
     svg = await draw(sizes.wide);
     narrowSvg = await draw(sizes.narrow);
   } catch (error) {
-    throw new ChartError(id, `Vega could not render the chart: ${(error as Error).message}`);
+    throw new ChartError(id, `Vega could not render the chart: ${problemOf(error)}`);
   } finally {
     view.finalize();
+  }
+  if (loads.refused.length > 0) {
+    throw new ChartError(
+      id,
+      `the chart asked to load ${JSON.stringify(loads.refused[0])}; charts load nothing: their data comes from the post's TypeScript`,
+    );
+  }
+  const link = loads.unsafeLinks[0] ?? unsafeSvgLink(svg);
+  if (link !== undefined) {
+    throw new ChartError(
+      id,
+      `the chart links to ${JSON.stringify(link)}; a chart's links may only lead to the web (http or https), to mail, or to this site`,
+    );
   }
   const datasets = ('datasets' in spec && spec.datasets ? spec.datasets : {}) as RenderedChart['datasets'];
   const { datasets: _datasets, ...vegaLite } = spec as TopLevelSpec & { datasets?: unknown };
