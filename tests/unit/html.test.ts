@@ -144,6 +144,19 @@ describe('the self-contained file', () => {
     expect(html).not.toMatch(/\s(src|href)="\.\.?\//);
   });
 
+  test("the CSP lets only the project's own scripts run: an author's inline script or handler gets no hash", async () => {
+    const authored = page.replace(
+      '<span class="katex">',
+      '<script>alert("author")</script><button onclick="alert(2)">b</button><span class="katex">',
+    );
+    const html = await buildOfflineHtml({ html: authored, file: 'posts/a/index.html', siteUrl: 'https://example.org/', read });
+    const policy = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)![1]!;
+    const scriptSrc = /script-src ([^;]*)/.exec(policy)![1]!.trim().split(/\s+/);
+    expect(scriptSrc).toEqual([sha256Source('loader("$&$\'")')]);
+    expect(policy).not.toContain(sha256Source('alert("author")'));
+    expect(policy).not.toMatch(/script-src[^;]*unsafe/);
+  });
+
   test('lists the CSP hashes in document order, however long each file takes to read', async () => {
     const twoScripts = page.replace('</head>', '<script src="../../_charts/chart-runtime.js"></script></head>');
     const slowFirst = (delays: Record<string, number>) => async (path: string) => {

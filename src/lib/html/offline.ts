@@ -122,9 +122,15 @@ export async function buildOfflineHtml(input: OfflineInput): Promise<string> {
     return tag!.replace(`href="${href}"`, () => `href="${uri}"`);
   });
 
-  const inlineScript = (path: string) => {
+  // The scripts this file may run: exactly the project's own, which it inlines here. Any other
+  // inline script (an author's, say, which the web page's CSP blocks too) gets no hash, so it
+  // never runs.
+  const ownScripts = new Set<string>();
+  const inlineScript = async (path: string) => {
     const make = async () => `<script>${safeInline(new TextDecoder().decode(await input.read(path)), 'script')}</script>`;
-    return input.shared ? input.shared.inline(`script ${path}`, make) : make();
+    const tag = await (input.shared ? input.shared.inline(`script ${path}`, make) : make());
+    ownScripts.add(tag.slice('<script>'.length, -'</script>'.length));
+    return tag;
   };
   html = await replaceAsync(html, /<script\b[^>]*\bsrc="([^"]+)"[^>]*><\/script>/g, (_, src) =>
     inlineScript(resolvePath(input.file, src!)),
@@ -138,7 +144,8 @@ export async function buildOfflineHtml(input: OfflineInput): Promise<string> {
   const inlineCode = (element: 'script' | 'style') =>
     [...html.matchAll(new RegExp(`<${element}>([\\s\\S]*?)</${element}>`, 'g'))].map((m) => m[1]!);
   const hash = input.shared ? (text: string) => input.shared!.hash(text) : sha256Source;
-  const meta = cspMetaTag(offlinePolicy({ scripts: inlineCode('script'), styles: inlineCode('style') }, hash));
+  const scripts = inlineCode('script').filter((text) => ownScripts.has(text));
+  const meta = cspMetaTag(offlinePolicy({ scripts, styles: inlineCode('style') }, hash));
   html = html.includes('http-equiv="Content-Security-Policy"')
     ? html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, () => meta)
     : html.replace('<head>', () => `<head>${meta}`);
