@@ -1,4 +1,5 @@
 /** Small helpers over post entries that pages share. */
+import { tagGroups } from './tags.ts';
 
 /** Posts newest first; ties broken by title so the order never depends on the file system. */
 export function newestFirst<T extends { data: { date: Date; title: string } }>(posts: readonly T[]): T[] {
@@ -39,11 +40,12 @@ export function byYear<T extends { data: { date: Date } }>(posts: readonly T[]):
   return [...years].sort(([a], [b]) => b - a);
 }
 
-/** Every tag with its posts (in the given order), tags sorted by name. */
-export function postsByTag<T extends { data: { tags: readonly string[] } }>(posts: readonly T[]): [string, T[]][] {
-  const tags = new Map<string, T[]>();
-  for (const post of posts) for (const tag of post.data.tags) tags.set(tag, [...(tags.get(tag) ?? []), post]);
-  return [...tags].sort(([a], [b]) => a.localeCompare(b));
+/**
+ * Every tag with its posts (in the given order), tags sorted by name. Spellings with one slug
+ * ("NLP", "nlp") are one tag, named as its first use was spelled: see tagGroups in tags.ts.
+ */
+export function postsByTag<T extends { id: string; data: { date: Date; tags: readonly string[] } }>(posts: readonly T[]): [string, T[]][] {
+  return tagGroups(posts).map(({ name, posts: list }) => [name, list]);
 }
 
 /** A heading for the contents list, with the subsections under it. */

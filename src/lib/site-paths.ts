@@ -1,4 +1,8 @@
 /** URLs inside the site, under its base path ("/" or "/blog/"), from one place. */
+import { tagSlug } from './tags.ts';
+
+/** A tag's URL segment: see src/lib/tags.ts ("Neural Nets" → "neural-nets", "C++" → "c-plus-plus"). */
+export { tagSlug };
 
 /** Joins the site's base and a path inside the site: joinBase('/blog', 'tags/') is '/blog/tags/'. */
 export function joinBase(base: string, path = ''): string {
@@ -8,15 +12,6 @@ export function joinBase(base: string, path = ''): string {
 /** A post's path inside the site, from its id ("nlp/rnns-and-vanishing-gradients"). */
 export function postPath(id: string): string {
   return `posts/${id}/`;
-}
-
-/** A tag's URL segment: lower-case, words joined by dashes ("Neural Nets" → "neural-nets"). */
-export function tagSlug(tag: string): string {
-  return tag
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
 }
 
 /** A tag's path inside the site. */

@@ -36,11 +36,16 @@ export function isSlug(value: string): boolean {
  */
 export function assertSlug(what: string, value: string): void {
   if (isSlug(value)) return;
-  let suggestion = '';
-  try {
-    suggestion = `, such as "${slugify(value)}"`;
-  } catch {
-    // Nothing to suggest: the value has no letter or digit at all.
-  }
+  const slug = suggestSlug(value);
+  const suggestion = slug ? `, such as "${slug}"` : '';
   throw new RangeError(`${what} must be lower-case ASCII words joined by dashes${suggestion}; got "${value}"`);
+}
+
+/** The slug `value` could be (slugify's), or undefined when it has no ASCII letter or digit to make one from. */
+export function suggestSlug(value: string): string | undefined {
+  try {
+    return slugify(value);
+  } catch {
+    return undefined;
+  }
 }
