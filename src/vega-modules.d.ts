@@ -19,5 +19,4 @@ declare module 'vega-interpreter' {
 declare module 'vega-transforms';
 declare module 'vega-view-transforms';
 declare module 'vega-encode';
-declare module 'vega-voronoi';
 declare module 'd3-scale-chromatic';

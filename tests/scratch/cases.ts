@@ -154,6 +154,29 @@ const CHART_CASES: readonly BadInputCase[] = [
     mustSay: [FILE, 'chart "bad-chart"', 'Vega could not read the chart: Unrecognized function: softplus'],
   },
   {
+    name: 'A <script> in a post',
+    files: { [FILE]: post('Text.\n\n<script>alert(1)</script>') },
+    mustSay: [FILE, 'a <script> is not allowed in a post'],
+  },
+  {
+    name: 'An event handler attribute in a post',
+    files: { [FILE]: post('Text.\n\n<button onClick="alert(1)">Press</button>') },
+    mustSay: [FILE, 'the onClick attribute on <button> is inline code'],
+  },
+  {
+    name: 'A javascript: link in Markdown',
+    files: { [FILE]: post('A [link](javascript:alert(1)) in the text.') },
+    mustSay: [FILE, '<a href="javascript:alert(1)"> leads to a script or a local file'],
+  },
+  {
+    name: 'Raw HTML with an event handler in a Markdown post',
+    files: {
+      [`${POST}/index.md`]:
+        '---\ntitle: Raw HTML\ndate: 2026-01-01\ndescription: A post with raw HTML.\n---\n\n<img src="x.png" onerror="alert(1)">\n',
+    },
+    mustSay: [`${POST}/index.md`, 'the onerror attribute on <img> is inline code'],
+  },
+  {
     name: 'linspace with num = 0',
     files: figuresPost("export const chart = layeredLineChart([{ name: 'A', x: linspace(0, 1, 0), y: [], color: '#000' }]);"),
     mustSay: [FILE, 'num must be at least 1, got 0'],

@@ -9,6 +9,10 @@
  * a load the checks miss still reaches neither the network nor the disk.
  */
 import type { Spec as VegaSpec } from 'vega';
+import { isSafeLink } from '../safe-link.ts';
+import { codePointName, NOT_IN_XML } from '../xml-text.ts';
+
+export { isSafeLink };
 
 /** A data set that names where to load it from. */
 interface DataEntry {
@@ -53,17 +57,6 @@ export function externalResource(vega: VegaSpec): string | undefined {
   return found[0];
 }
 
-/** Link targets a chart may have: the web, mail, a place on the page, or a path on this site. */
-const SAFE_LINK = /^(?:https?:|mailto:|#|\/(?!\/)|\.{0,2}\/|[^:/?#]*(?:[/?#]|$))/i;
-
-/** Characters a browser ignores in a URL's scheme, which could otherwise hide "javascript:". */
-const IGNORED_IN_SCHEME = /[\u0000-\u0020\u007f]/g;
-
-/** Whether a link target is one a chart may have (never javascript:, data:, vbscript:, file:, ...). */
-export function isSafeLink(href: string): boolean {
-  return SAFE_LINK.test(href.replace(IGNORED_IN_SCHEME, ''));
-}
-
 /** The first link in a rendered SVG that a chart may not have, or undefined. */
 export function unsafeSvgLink(svg: string): string | undefined {
   for (const match of svg.matchAll(/\s(?:xlink:)?href="([^"]*)"/g)) {
@@ -81,20 +74,6 @@ function decodeEntities(text: string): string {
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
-}
-
-/**
- * Characters XML 1.0 cannot hold (C0 controls but tab, line feed and carriage return; lone
- * surrogates; U+FFFE and U+FFFF). Text with one breaks the feed and the SVG.
- */
-export const NOT_IN_XML =
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-/** U+0000-style name of the first character of `text` that XML cannot hold. */
-export function codePointName(text: string): string {
-  const match = NOT_IN_XML.exec(text);
-  const code = match ? match[0].charCodeAt(0) : 0;
-  return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 /**
