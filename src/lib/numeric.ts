@@ -60,3 +60,26 @@ export function full(length: number, value: number): number[] {
   assertFinite('value', value);
   return Array.from({ length }, () => value);
 }
+
+/**
+ * The largest of `values` (-Infinity for none; NaN if one is NaN, as Math.max), by a loop: `Math.max(...values)` passes every
+ * value as an argument, and a series of a few hundred thousand points overflows the stack.
+ */
+export function maxOf(values: Iterable<number>): number {
+  let largest = -Infinity;
+  for (const value of values) {
+    if (Number.isNaN(value)) return Number.NaN;
+    if (value > largest) largest = value;
+  }
+  return largest;
+}
+
+/** The smallest of `values` (Infinity for none; NaN if one is NaN, as Math.min), by a loop, as maxOf. */
+export function minOf(values: Iterable<number>): number {
+  let smallest = Infinity;
+  for (const value of values) {
+    if (Number.isNaN(value)) return Number.NaN;
+    if (value < smallest) smallest = value;
+  }
+  return smallest;
+}

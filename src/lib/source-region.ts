@@ -6,6 +6,7 @@
  *   ...
  *   // #endregion data
  */
+import { minOf } from './numeric.ts';
 
 /** The lines between `// #region name` and `// #endregion name`, dedented. Throws if the region is missing. */
 export function extractRegion(source: string, name: string, file = 'the source'): string {
@@ -25,6 +26,6 @@ export function extractRegion(source: string, name: string, file = 'the source')
 /** Removes the indentation every non-blank line shares. */
 function dedent(lines: readonly string[]): string[] {
   const indents = lines.filter((line) => line.trim()).map((line) => /^\s*/.exec(line)![0].length);
-  const common = indents.length ? Math.min(...indents) : 0;
+  const common = indents.length ? minOf(indents) : 0;
   return lines.map((line) => line.slice(common));
 }

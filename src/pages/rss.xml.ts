@@ -14,6 +14,7 @@ import { publishedPosts } from '../collections/posts.ts';
 import { cachedFeed, feedCacheKey, sourceFingerprint } from '../lib/feed/feed-cache.ts';
 import { feedHtml } from '../lib/feed/feed-html.ts';
 import { joinBase, postPath } from '../lib/site-paths.ts';
+import { xmlSafe } from '../lib/xml-text.ts';
 
 async function buildFeed(site: URL, base: string): Promise<string> {
   const container = await AstroContainer.create({ renderers: await loadRenderers([getContainerRenderer()]) });
@@ -23,13 +24,14 @@ async function buildFeed(site: URL, base: string): Promise<string> {
       const link = new URL(joinBase(base, postPath(post.id)), site).href;
       const { Content } = await render(post);
       const html = await container.renderToString(Content, { locals: { postFile: post.filePath } });
+      // xmlSafe: a character XML cannot hold, anywhere in a post, must not make the whole feed unreadable.
       return {
-        title: post.data.title,
-        description: post.data.description,
+        title: xmlSafe(post.data.title),
+        description: xmlSafe(post.data.description),
         pubDate: post.data.date,
         link,
-        categories: post.data.tags,
-        content: feedHtml(html, link),
+        categories: post.data.tags.map(xmlSafe),
+        content: xmlSafe(feedHtml(html, link)),
       };
     }),
   );

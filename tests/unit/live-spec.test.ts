@@ -11,7 +11,7 @@ import { layeredLineChart } from '../../src/lib/charts/builders.ts';
 import { PLOT } from '../../src/lib/charts/theme.ts';
 import { sigmoidAndTangent } from '../../content/posts/nlp/rnns-and-vanishing-gradients/figures.ts';
 
-type Mark = { name?: string; interactive?: unknown; marks?: Mark[] };
+type Mark = { name?: string; marks?: Mark[] };
 type Signal = { name: string; on?: { events?: unknown; update?: string }[] };
 const allMarks = (node: { marks?: Mark[] }): Mark[] => (node.marks ?? []).flatMap((mark) => [mark, ...allMarks(mark)]);
 const signalsOf = (vega: VegaSpec) => (vega as { signals?: Signal[] }).signals ?? [];
@@ -32,7 +32,7 @@ function withHoverRule(): TopLevelSpec {
 }
 
 describe('the live view finds the nearest point itself, without Voronoi cells', () => {
-  test('figure 1 loses its cells and the hover selection they drove; its points take no pointer events', () => {
+  test('figure 1 loses its cells and the hover selection they drove', () => {
     const vega = figure1();
     expect(allMarks(vega).some((mark) => mark.name?.endsWith('_voronoi'))).toBe(true);
     const nearest = withoutVoronoiCells(vega)!;
@@ -40,7 +40,6 @@ describe('the live view finds the nearest point itself, without Voronoi cells', 
     expect(allMarks(nearest.spec).filter((mark) => mark.name?.endsWith('_voronoi'))).toEqual([]);
     expect(signalNames(nearest.spec).filter((name) => name.startsWith('hover'))).toEqual([]);
     expect(dataNames(nearest.spec)).not.toContain('hover_store');
-    expect(allMarks(nearest.spec).find((mark) => mark.name === 'layer_1_marks')?.interactive).toBe(false);
     // The rest is as it was: the zoom and the legend's selection, and the input untouched.
     expect(signalNames(nearest.spec)).toContain(ZOOM_SIGNAL);
     expect(signalNames(nearest.spec)).toContain('isolate');

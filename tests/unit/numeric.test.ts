@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { arange, assertFinite, assertInteger, cumprod, full, linspace } from '../../src/lib/numeric.ts';
+import { arange, assertFinite, assertInteger, cumprod, full, linspace, maxOf, minOf } from '../../src/lib/numeric.ts';
 
 interface Reference {
   readonly numpy_version: string;
@@ -161,5 +161,22 @@ describe('assertFinite and assertInteger', () => {
     expectRangeError(() => assertFinite('a', '1' as unknown as number), 'a must be a finite number, got 1');
     expectRangeError(() => assertInteger('b', '2' as unknown as number, 0), 'b must be an integer, got 2');
     expectRangeError(() => assertInteger('b', 2, 3), 'b must be at least 3, got 2');
+  });
+});
+
+describe('maxOf and minOf', () => {
+  test('agree with Math.max and Math.min, NaN and empty input included', () => {
+    for (const values of [[3, -1, 2], [-0.5], [], [1, Number.NaN, 3], [-Infinity, Infinity]]) {
+      expect(maxOf(values)).toBe(Math.max(...values));
+      expect(minOf(values)).toBe(Math.min(...values));
+    }
+  });
+
+  test('take a series far too long to spread into Math.max', () => {
+    const long = Array.from({ length: 500_000 }, (_, i) => Math.sin(i));
+    long[123_456] = 7;
+    expect(() => Math.max(...long)).toThrow(RangeError);
+    expect(maxOf(long)).toBe(7);
+    expect(minOf(long)).toBeCloseTo(-1, 6);
   });
 });

@@ -2,14 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { parse, View, type Spec as VegaSpec } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { compileChart, prefixSvgIds, renderChart, renumberClipIds, stripInteractiveMarks } from '../../src/lib/charts/render.ts';
-import {
-  NO_POINTER_DATA,
-  POINTER_READY_SIGNAL,
-  pointerOnlyMarks,
-  withDeferredPointerMarks,
-  withIdlePointerMarks,
-} from '../../src/lib/charts/pointer-marks.ts';
-import { missingRuntimeTransforms, operatorTypes } from '../../src/lib/charts/runtime-check.ts';
+import { POINTER_READY_SIGNAL, pointerOnlyMarks, withDeferredPointerMarks } from '../../src/lib/charts/pointer-marks.ts';
 import { hasLayoutWidth, resizeView } from '../../src/lib/charts/layout.ts';
 import { PLOT } from '../../src/lib/charts/theme.ts';
 import { cumulativeGradient, sigmoidAndTangent } from '../../content/posts/nlp/rnns-and-vanishing-gradients/figures.ts';
@@ -28,7 +21,7 @@ async function svgWithCells(id: string, vega: VegaSpec): Promise<string> {
   return prefixSvgIds(stripInteractiveMarks(svg), id);
 }
 
-describe('the headless render feeds the pointer-only marks no data', () => {
+describe('the headless render draws none of the pointer-only marks', () => {
   // Figure 1's markers show only the point the pointer is nearest to; figure 2 draws every point.
   // Figure 1's points are invisible (they carry the tooltip's cells); figure 2 draws every point.
   const IDLE = { 'sigmoid-and-tangent': ['layer_1_marks', 'layer_1_voronoi'], 'cumulative-gradient': ['layer_1_voronoi'] };
@@ -36,33 +29,6 @@ describe('the headless render feeds the pointer-only marks no data', () => {
   test('the Voronoi cells, and the markers hidden until a selection, are the marks left idle', () => {
     for (const [id, spec] of Object.entries(FIGURES)) {
       expect([...pointerOnlyMarks(compileChart(id, spec))].sort(), id).toEqual(IDLE[id as keyof typeof IDLE]);
-    }
-  });
-
-  test('withIdlePointerMarks points them at an empty dataset, changes nothing else, and leaves its input alone', () => {
-    for (const [id, spec] of Object.entries(FIGURES)) {
-      const vega = compileChart(id, spec);
-      const before = JSON.stringify(vega);
-      const idle = withIdlePointerMarks(vega)! as VegaSpec & Marks;
-      const idled = allMarks(idle).filter((mark) => mark.from?.data === NO_POINTER_DATA);
-      expect(idled.map((mark) => mark.name).sort(), id).toEqual(IDLE[id as keyof typeof IDLE]);
-      expect(idle.data?.at(-1)).toEqual({ name: NO_POINTER_DATA, values: [] });
-      // Give each mark its data back and drop the empty dataset: what is left is the spec as compiled.
-      const sources = new Map(allMarks(vega as Marks).map((mark) => [mark.name, mark.from?.data]));
-      const restore = (node: Marks): Marks => ({
-        ...node,
-        ...(node.marks
-          ? {
-              marks: node.marks.map((mark) =>
-                restore(mark.from?.data === NO_POINTER_DATA ? { ...mark, from: { ...mark.from, data: sources.get(mark.name) } } : mark),
-              ),
-            }
-          : {}),
-      });
-      const restored = restore(idle) as VegaSpec;
-      restored.data = restored.data!.slice(0, -1);
-      expect(JSON.stringify(restored)).toBe(before);
-      expect(JSON.stringify(vega)).toBe(before);
     }
   });
 
@@ -98,21 +64,10 @@ describe('the headless render feeds the pointer-only marks no data', () => {
     expect([...pointerOnlyMarks(read as VegaSpec)]).toEqual(['layer_1_voronoi']);
   });
 
-  test('the one parse still holds everything the full chart needs, the Voronoi transform included', () => {
-    for (const [id, spec] of Object.entries(FIGURES)) {
-      const vega = compileChart(id, spec);
-      const full = parse(structuredClone(vega));
-      const idle = parse(structuredClone(withIdlePointerMarks(vega)!));
-      expect(operatorTypes(idle)).toEqual(operatorTypes(full));
-      expect(operatorTypes(idle).has('voronoi')).toBe(true);
-      // So a runtime without the transform is caught from the parse renderChart makes.
-      expect(missingRuntimeTransforms(idle, { collect: 1 })).toContain('voronoi');
-    }
-  });
-
-  test('a spec without pointer-only marks gives null', () => {
+  test('a spec without pointer-only marks has none to defer', () => {
     const vega = compileChart('bars', { data: { values: [{ a: 1 }] }, mark: 'bar', encoding: { y: { field: 'a', type: 'quantitative' } } });
-    expect(withIdlePointerMarks(vega)).toBeNull();
+    expect(pointerOnlyMarks(vega).size).toBe(0);
+    expect(withDeferredPointerMarks(vega)).toBeNull();
   });
 
   test('the static SVG is byte for byte the one rendered whole and then stripped', async () => {

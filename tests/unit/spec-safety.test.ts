@@ -158,3 +158,11 @@ describe('links and text a chart may not carry', () => {
     );
   });
 });
+
+describe('text that reaches XML', () => {
+  test('xmlSafe drops exactly the characters XML 1.0 cannot hold', async () => {
+    const { xmlSafe } = await import('../../src/lib/xml-text.ts');
+    expect(xmlSafe('a\u0000b\u0008c\u000bd\u001fe\ufffef\ud800g')).toBe('abcdefg');
+    expect(xmlSafe('tab\tline\ncr\r — σ′ 😀 深層')).toBe('tab\tline\ncr\r — σ′ 😀 深層');
+  });
+});

@@ -7,6 +7,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { type ChartTheme, PLOT, themeConfig } from './theme.ts';
 import { type LineSeries, toRows } from './series.ts';
 import { describeChart } from './describe.ts';
+import { maxOf } from '../numeric.ts';
 import { type ChartUsermeta, LAYOUT_WIDTH_PARAM, ZOOM_PARAM, ZOOM_SIGNAL } from './layout.ts';
 
 /** The name of the dataset every builder here writes its rows into. */
@@ -94,7 +95,7 @@ const LEGEND_COLUMN_PADDING = 16;
  * column would run off a phone's. Widths are Vega's own estimate of text (0.8 em a character).
  */
 function legendFor(names: readonly string[], theme: ChartTheme, title: string | undefined) {
-  const longest = Math.max(...names.map((name) => name.length));
+  const longest = maxOf(names.map((name) => name.length));
   const entry = LEGEND_SYMBOL + 0.8 * theme.fontSize.label * longest + LEGEND_COLUMN_PADDING;
   return {
     title: title ?? null,

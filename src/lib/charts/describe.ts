@@ -3,6 +3,7 @@
  * line does (rises, falls, peaks, stays flat), where, and how far, so a reader who cannot see the
  * chart gets its point without reading the table. Pure functions; nothing here is typed in.
  */
+import { maxOf, minOf } from '../numeric.ts';
 
 /** A series to describe: a name and its points. */
 export interface DescribedSeries {
@@ -90,7 +91,7 @@ function points(series: DescribedSeries): Point[] {
   if (series.x.length !== series.y.length) {
     throw new RangeError(`series "${series.name}" has ${series.x.length} x values but ${series.y.length} y values`);
   }
-  const scale = Math.max(...series.y.map(Math.abs));
+  const scale = maxOf(series.y.map(Math.abs));
   const pts = series.x.map((x, i) => {
     const y = series.y[i]!;
     if (!Number.isFinite(x) || !Number.isFinite(y)) {
@@ -126,10 +127,10 @@ export function seriesFacts(series: DescribedSeries): SeriesFacts {
   const pts = points(series);
   if (pts.length === 0) throw new RangeError(`series "${series.name}" is empty`);
   const ys = pts.map((p) => p.y);
-  const min = Math.min(...ys);
-  const max = Math.max(...ys);
+  const min = minOf(ys);
+  const max = maxOf(ys);
   const yScale = Math.max(Math.abs(min), Math.abs(max));
-  const xScale = Math.max(...pts.map((p) => Math.abs(p.x)));
+  const xScale = maxOf(pts.map((p) => Math.abs(p.x)));
   const maxAt = pts.filter((p) => close(p.y, max, yScale)).map((p) => p.x);
   const minAt = pts.filter((p) => close(p.y, min, yScale)).map((p) => p.x);
   const first = pts[0]!;
@@ -167,7 +168,7 @@ export function seriesFacts(series: DescribedSeries): SeriesFacts {
       ? ratios[0]!
       : null;
   const slopes = steps.map((s) => s.dy / s.dx);
-  const slopeScale = Math.max(...slopes.map(Math.abs));
+  const slopeScale = maxOf(slopes.map(Math.abs));
   const slope =
     steps.length >= 2 && (shape === 'rising' || shape === 'falling') && slopes.every((s) => close(s, slopes[0]!, slopeScale))
       ? slopes[0]!

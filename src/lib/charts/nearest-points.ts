@@ -18,7 +18,6 @@ interface Mark {
   name?: string;
   from?: { data?: string };
   marks?: readonly Mark[];
-  interactive?: boolean;
 }
 
 interface EventSpec {
@@ -47,18 +46,9 @@ function allMarks(node: { marks?: readonly Mark[] }): Mark[] {
   return (node.marks ?? []).flatMap((mark) => [mark, ...allMarks(mark)]);
 }
 
-/**
- * `node` without the marks in `drop`, and with the marks named in `inert` made non-interactive:
- * the browser then hit-tests none of their items (Vega draws them with pointer-events none).
- */
-function withoutMarks<T extends { marks?: readonly Mark[] }>(node: T, drop: ReadonlySet<Mark>, inert: ReadonlySet<string>): T {
+function withoutMarks<T extends { marks?: readonly Mark[] }>(node: T, drop: ReadonlySet<Mark>): T {
   if (!node.marks) return node;
-  return {
-    ...node,
-    marks: node.marks
-      .filter((mark) => !drop.has(mark))
-      .map((mark) => withoutMarks(mark.name !== undefined && inert.has(mark.name) ? { ...mark, interactive: false } : mark, drop, inert)),
-  };
+  return { ...node, marks: node.marks.filter((mark) => !drop.has(mark)).map((mark) => withoutMarks(mark, drop)) };
 }
 
 /** The mark names an event selector of a signal's handlers filters on. */
@@ -82,7 +72,7 @@ function mentions(text: string, name: string): boolean {
 }
 
 export interface NearestPoints {
-  /** The spec without its Voronoi cells and the selections they alone drove; the point marks take no pointer events. */
+  /** The spec without its Voronoi cells and the selections they alone drove. */
   readonly spec: VegaSpec;
   /** The marks whose items the cells were drawn around: the points the tooltips belong to. */
   readonly pointMarks: readonly string[];
@@ -112,7 +102,7 @@ export function withoutVoronoiCells(vega: VegaSpec): NearestPoints | null {
   const droppedSignals = new Set([...selections].flatMap((s) => [s, ...SELECTION_SIGNAL_SUFFIXES.map((suffix) => s + suffix)]));
   const droppedData = new Set([...selections].map((s) => s + STORE_SUFFIX));
   const rest: WithParts = {
-    ...withoutMarks(spec, new Set(cells), new Set(pointMarks as string[])),
+    ...withoutMarks(spec, new Set(cells)),
     signals: spec.signals?.filter((signal) => !droppedSignals.has(signal.name)),
     data: spec.data?.filter((entry) => !droppedData.has(entry.name)),
   };

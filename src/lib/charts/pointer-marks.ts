@@ -1,16 +1,13 @@
 /**
- * Marks that only serve the pointer, and how the headless render idles them.
+ * Marks that only serve the pointer, held back until the pointer comes.
  *
  * Vega-Lite draws a nearest-point tooltip as a layer of invisible Voronoi cells (path marks named
- * `<layer>_voronoi`) that only catch the pointer, and the point that a hover selection highlights
- * as a layer of markers drawn at opacity 0 until something is selected. A static SVG can use
- * neither, and computing them was most of the time a line chart with a tooltip took to render.
- *
- * So the headless render feeds them an empty dataset: they are still parsed, with the same
- * operators and the same tooltip expressions (the checks that the browser runtime can run the
- * chart see the whole chart, in the one parse), but they compute and draw nothing. Both lie inside
- * the plot and draw nothing in a static render anyway, so the rest of the chart is laid out and
- * drawn the same; the live view in the browser runs the full spec.
+ * `<layer>_voronoi`) over a layer of invisible points, and the point a hover selection highlights
+ * as markers drawn at opacity 0 until something is selected. None of them draws anything until a
+ * pointer arrives, yet encoding them (and computing the cells) was most of the work of bringing a
+ * line chart to life, and of rendering it headless. So the spec both run (live-spec.ts) draws
+ * them from a copy of their data that stays empty until a signal opens it: the headless render
+ * never opens it, and the browser opens it in the first idle moment or at the first pointer.
  */
 import type { Spec as VegaSpec } from 'vega';
 
@@ -25,9 +22,6 @@ interface WithMarks {
   data?: readonly { name: string; values?: unknown }[];
   marks?: readonly Mark[];
 }
-
-/** The empty dataset the idle marks are fed; a name Vega-Lite never gives (it writes data_0, source_0, ...). */
-export const NO_POINTER_DATA = 'static_render_no_pointer';
 
 const isVoronoiCells = (mark: Mark) => typeof mark.name === 'string' && mark.name.endsWith('_voronoi');
 
@@ -73,7 +67,7 @@ function allMarks(node: { marks?: readonly Mark[] }): Mark[] {
 }
 
 /**
- * The names of the marks to idle: every Voronoi cell layer, and every layer hidden until a
+ * The names of the marks to hold back: every Voronoi cell layer, and every layer hidden until a
  * selection that nothing but such cells reads from (a mark is a data source for the marks after it).
  */
 export function pointerOnlyMarks(vega: VegaSpec): Set<string> {
@@ -91,30 +85,6 @@ export function pointerOnlyMarks(vega: VegaSpec): Set<string> {
     if (!elsewhere.includes(mark.name)) idle.add(mark.name);
   }
   return idle;
-}
-
-function feedNoData<T extends { marks?: readonly Mark[] }>(node: T, idle: ReadonlySet<string>): T {
-  if (!node.marks) return node;
-  return {
-    ...node,
-    marks: node.marks.map((mark) =>
-      mark.name && idle.has(mark.name) ? { ...mark, from: { ...mark.from, data: NO_POINTER_DATA } } : feedNoData(mark, idle),
-    ),
-  };
-}
-
-/**
- * The compiled spec with its pointer-only marks drawn from an empty dataset (declared at the top,
- * so marks in nested groups see it too), or null when it has none. Shares everything else with
- * its input (data rows too) and leaves the input as it was.
- */
-export function withIdlePointerMarks(vega: VegaSpec): VegaSpec | null {
-  const idle = pointerOnlyMarks(vega);
-  if (idle.size === 0) return null;
-  const spec = vega as WithMarks;
-  if (spec.data?.some((entry) => entry.name === NO_POINTER_DATA))
-    throw new Error(`the spec already has a dataset named "${NO_POINTER_DATA}"`);
-  return { ...feedNoData(spec, idle), data: [...(spec.data ?? []), { name: NO_POINTER_DATA, values: [] }] } as VegaSpec;
 }
 
 /** The signal that opens the live view's pointer-only marks to their data (false until then). */

@@ -8,7 +8,6 @@ import { textMetrics } from 'vega-scenegraph';
 import { vegaLiteSchemaError } from './validate.ts';
 import { missingRuntimeTransforms, omittedFunctionCalls } from './runtime-check.ts';
 import { dataProblem, unknownFields } from './data-check.ts';
-import { withIdlePointerMarks } from './pointer-marks.ts';
 import { liveSpec } from './live-spec.ts';
 import { ChartError } from './chart-error.ts';
 import { externalResource, refusingLoader, unprintableText, unsafeSvgLink } from './spec-safety.ts';
@@ -167,12 +166,13 @@ export async function renderChart(id: string, spec: TopLevelSpec): Promise<Rende
       `the encoding uses ${unknown.map((f) => `"${f}"`).join(', ')}, which the data does not have (fields: ${known.join(', ')})`,
     );
   }
-  // The checks parse the spec the browser will run (live-spec.ts), without its data rows (the
-  // checks read operators and code, and the rows are most of a parse's work).
-  const browserDataflow = stage(id, 'Vega could not read the chart', () =>
-    parse(liveSpec(withoutDatasetValues(vega, new Set((vega.data ?? []).map((entry) => entry.name)))).spec),
-  );
-  const missing = missingRuntimeTransforms(browserDataflow);
+  // One parse serves the checks and the render: the spec the browser runs (live-spec.ts), so
+  // what is checked is what runs. Its pointer-only marks wait for the pointer, so they draw
+  // nothing here (and the static SVG is the one the whole spec would draw, less those marks).
+  // Vega tags every data row it ingests with an id; give it a copy so the caller's spec (whose
+  // dataset rows the compiled spec shares) is left as it was, and a frozen spec still renders.
+  const dataflow = stage(id, 'Vega could not read the chart', () => parse(structuredClone(liveSpec(vega).spec)));
+  const missing = missingRuntimeTransforms(dataflow);
   if (missing.includes('voronoi')) {
     throw new ChartError(
       id,
@@ -185,18 +185,13 @@ export async function renderChart(id: string, spec: TopLevelSpec): Promise<Rende
       `the chart needs Vega transforms the browser runtime does not bundle: ${missing.join(', ')} (add them to src/client/runtime-transforms.ts)`,
     );
   }
-  const omitted = omittedFunctionCalls(browserDataflow);
+  const omitted = omittedFunctionCalls(dataflow);
   if (omitted.length > 0) {
     throw new ChartError(
       id,
       `the chart's expressions call ${omitted.join(', ')}, which the browser runtime leaves out (see src/client/runtime-transforms.ts)`,
     );
   }
-  // The headless render runs the published spec, with the marks that only serve the pointer fed
-  // no data (see pointer-marks.ts). Vega tags every data row it ingests with an id; give it a copy
-  // so the caller's spec (whose dataset rows the compiled spec shares) is left as it was, and a
-  // frozen spec still renders.
-  const dataflow = stage(id, 'Vega could not read the chart', () => parse(structuredClone(withIdlePointerMarks(vega) ?? vega)));
   // One view draws both layouts: the same dataflow, resized (autosize "fit" lays it out again).
   const sizes = chartSizes(spec);
   // Nothing a spec says reaches the network or the disk (spec-safety.ts).
