@@ -177,6 +177,21 @@ const CHART_CASES: readonly BadInputCase[] = [
     mustSay: [`${POST}/index.md`, 'the onerror attribute on <img> is inline code'],
   },
   {
+    name: 'A chart without an id',
+    files: { [FILE]: post(`<VegaChart spec={${line('[{ x: 1, y: 2 }]')}} caption="A chart." />`) },
+    mustSay: [FILE, '<VegaChart> needs an id of lower-case letters, digits and dashes'],
+  },
+  {
+    name: 'A chart without a caption',
+    files: { [FILE]: post(`<VegaChart id="no-caption" spec={${line('[{ x: 1, y: 2 }]')}} />`) },
+    mustSay: [FILE, '<VegaChart id="no-caption"> needs a caption'],
+  },
+  {
+    name: 'A misspelt chart prop',
+    files: { [FILE]: post(`<VegaChart id="typo" spec={${line('[{ x: 1, y: 2 }]')}} captoin="A chart." />`) },
+    mustSay: [FILE, '<VegaChart> has no prop "captoin" (did you mean caption?)'],
+  },
+  {
     name: 'linspace with num = 0',
     files: figuresPost("export const chart = layeredLineChart([{ name: 'A', x: linspace(0, 1, 0), y: [], color: '#000' }]);"),
     mustSay: [FILE, 'num must be at least 1, got 0'],

@@ -10,6 +10,7 @@ import { missingRuntimeTransforms, omittedFunctionCalls } from './runtime-check.
 import { dataProblem, unknownFields } from './data-check.ts';
 import { liveSpec } from './live-spec.ts';
 import { ChartError } from './chart-error.ts';
+import { CHART_ID } from './chart-props.ts';
 import { externalResource, refusingLoader, unprintableText, unsafeSvgLink } from './spec-safety.ts';
 import { type ChartSizes, chartSizes, hasLayoutWidth, resizeView, withClampedZoom } from './layout.ts';
 
@@ -136,7 +137,7 @@ function problemOf(error: unknown): string {
 
 /** Renders a Vega-Lite spec to a static SVG plus what the browser needs to bring it to life. */
 export async function renderChart(id: string, spec: TopLevelSpec): Promise<RenderedChart> {
-  if (!/^[a-z][a-z0-9-]*$/.test(id)) {
+  if (typeof id !== 'string' || !CHART_ID.test(id)) {
     throw new ChartError(id, 'the chart id must be lower-case letters, digits and dashes, starting with a letter');
   }
   const inlineData = inlineDatasets(spec);
