@@ -192,6 +192,11 @@ const CHART_CASES: readonly BadInputCase[] = [
     mustSay: [FILE, '<VegaChart> has no prop "captoin" (did you mean caption?)'],
   },
   {
+    name: 'Text where a chart plots numbers',
+    files: chartPost(line("[{ x: 1, y: 2 }, { x: 2, y: '3,5' }]")),
+    mustSay: [FILE, 'chart "bad-chart"', 'the chart plots "y" as a number, but the data set "values" row 1 has the string "3,5" there'],
+  },
+  {
     name: 'linspace with num = 0',
     files: figuresPost("export const chart = layeredLineChart([{ name: 'A', x: linspace(0, 1, 0), y: [], color: '#000' }]);"),
     mustSay: [FILE, 'num must be at least 1, got 0'],

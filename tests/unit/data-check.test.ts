@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { TopLevelSpec } from 'vega-lite';
-import { dataProblem, unknownFields } from '../../src/lib/charts/data-check.ts';
+import { dataProblem, quantitativeFields, quantityProblem, unknownFields } from '../../src/lib/charts/data-check.ts';
 import { ChartError, renderChart } from '../../src/lib/charts/render.ts';
 
 const line = (values: Record<string, unknown>[], y = 'y'): TopLevelSpec => ({
@@ -51,5 +51,44 @@ describe('chart data checks', () => {
     await expect(renderChart('loss-curve', line([{ x: 1, y: 2 }], 'loss'))).rejects.toThrow(
       new ChartError('loss-curve', 'the encoding uses "loss", which the data does not have (fields: x, y)'),
     );
+  });
+});
+
+describe('values that are not numbers where the chart plots numbers', () => {
+  const spec = {
+    mark: 'line',
+    encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' }, color: { field: 's', type: 'nominal' } },
+  };
+  test.each([
+    [null, 'nothing (the field is empty)'],
+    ['3,5', 'the string "3,5"'],
+    ['NaN', 'the string "NaN"'],
+    [true, 'true'],
+  ])('%s in a quantitative field stops the build, naming the field, the data set and the row', (bad, described) => {
+    const rows = [
+      { x: 1, y: 2, s: 'a' },
+      { x: 2, y: bad, s: 'a' },
+    ];
+    expect(quantityProblem(spec, { values: rows })).toBe(
+      `the chart plots "y" as a number, but the data set "values" row 1 has ${described} there; give every row a number (or leave the row out in figures.ts)`,
+    );
+  });
+
+  test('a missing value is named as such; numbers, numeric text and fields plotted as categories pass', () => {
+    expect(quantityProblem(spec, { values: [{ x: 1, y: 2 }, { x: 2 }] })).toContain('row 1 has no value there');
+    expect(
+      quantityProblem(spec, {
+        values: [
+          { x: 1, y: '2.5', s: 7 },
+          { x: -3, y: 1e-9, s: null },
+        ],
+      }),
+    ).toBeNull();
+    // A field no row has is made by a transform: not checked here.
+    expect(quantityProblem({ ...spec, encoding: { x: { field: 'made', type: 'quantitative' } } }, { values: [{ x: 1 }] })).toBeNull();
+    expect([...quantitativeFields({ layer: [spec, { encoding: { y: { aggregate: 'count', type: 'quantitative' } } }] })].sort()).toEqual([
+      'x',
+      'y',
+    ]);
   });
 });

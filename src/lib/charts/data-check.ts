@@ -1,7 +1,9 @@
 /**
- * Checks a chart's data before it is drawn, so a NaN, an empty data set or a misspelt field is
- * reported by name instead of silently drawing a broken line.
+ * Checks a chart's data before it is drawn, so a NaN, an empty data set, a misspelt field or a
+ * value that is not a number where the chart plots numbers is reported by name instead of
+ * silently drawing a broken line.
  */
+import { describeValue } from '../frontmatter.ts';
 
 /** A problem with the data, described for the author; null when the data is fine. */
 export function dataProblem(datasets: Readonly<Record<string, readonly Record<string, unknown>[]>>): string | null {
@@ -59,4 +61,48 @@ export function unknownFields(spec: unknown, datasets: Readonly<Record<string, r
   const { read, created } = fieldsInSpec(spec);
   if (!created) return [];
   return [...read].filter((field) => !present.has(field) && !created.has(field)).sort();
+}
+
+/** The fields the spec's encodings plot as quantities (`type: "quantitative"`), anywhere in it. */
+export function quantitativeFields(spec: unknown): Set<string> {
+  const fields = new Set<string>();
+  const visit = (node: unknown, inEncoding: boolean): void => {
+    if (Array.isArray(node)) return node.forEach((child) => visit(child, inEncoding));
+    if (!node || typeof node !== 'object') return;
+    const record = node as Record<string, unknown>;
+    if (inEncoding && record.type === 'quantitative' && typeof record.field === 'string' && record.aggregate === undefined) {
+      fields.add(record.field);
+    }
+    for (const [key, value] of Object.entries(record)) {
+      if (key === 'datasets' || key === 'data') continue;
+      visit(value, inEncoding || key === 'encoding');
+    }
+  };
+  visit(spec, false);
+  return fields;
+}
+
+/** Whether Vega reads `value` as a finite number: a number, or text that is one ("3", not "3,5" or "NaN"). */
+function isQuantity(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isFinite(value);
+  return typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value));
+}
+
+/**
+ * The first row whose value is not a number in a field the chart plots as a quantity, in words,
+ * or null. Only data sets that have the field somewhere are checked (a transform may make it).
+ */
+export function quantityProblem(spec: unknown, datasets: Readonly<Record<string, readonly Record<string, unknown>[]>>): string | null {
+  const fields = quantitativeFields(spec);
+  for (const [name, rows] of Object.entries(datasets)) {
+    for (const field of fields) {
+      if (!rows.some((row) => field in row)) continue;
+      const index = rows.findIndex((row) => !isQuantity(row[field]));
+      if (index < 0) continue;
+      const value = rows[index]![field];
+      const found = field in rows[index]! ? describeValue(value) : 'no value';
+      return `the chart plots "${field}" as a number, but the data set "${name}" row ${index} has ${found} there; give every row a number (or leave the row out in figures.ts)`;
+    }
+  }
+  return null;
 }

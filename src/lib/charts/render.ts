@@ -7,7 +7,7 @@ import { parse, View, type Spec as VegaSpec } from 'vega';
 import { textMetrics } from 'vega-scenegraph';
 import { vegaLiteSchemaError } from './validate.ts';
 import { missingRuntimeTransforms, omittedFunctionCalls } from './runtime-check.ts';
-import { dataProblem, unknownFields } from './data-check.ts';
+import { dataProblem, quantityProblem, unknownFields } from './data-check.ts';
 import { liveSpec } from './live-spec.ts';
 import { ChartError } from './chart-error.ts';
 import { CHART_ID } from './chart-props.ts';
@@ -143,6 +143,8 @@ export async function renderChart(id: string, spec: TopLevelSpec): Promise<Rende
   const inlineData = inlineDatasets(spec);
   const problem = dataProblem(inlineData);
   if (problem) throw new ChartError(id, problem);
+  const notANumber = quantityProblem(spec, inlineData);
+  if (notANumber) throw new ChartError(id, notANumber);
   const unprintable = unprintableText(spec, inlineData);
   if (unprintable) throw new ChartError(id, unprintable);
   const vega = withClampedZoom(compileChart(id, spec));
