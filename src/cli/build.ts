@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { removeStaleBuilds } from '../lib/stale-builds.ts';
 
 const { values } = parseArgs({ options: { outDir: { type: 'string', default: 'dist' }, root: { type: 'string', default: '.' } } });
 const root = resolve(values.root);
@@ -26,6 +27,14 @@ function astroBuild(): Promise<number> {
       .on('error', () => done(1));
   });
 }
+
+// What builds killed midway left beside dist/ (those of builds still running stay).
+const cleanup = await removeStaleBuilds(outDir).catch((error: Error) => {
+  console.warn(`Could not remove what earlier builds left beside ${values.outDir}/: ${error.message}`);
+  return { removed: [], restored: undefined };
+});
+if (cleanup.restored) console.log(`${values.outDir}/ was missing: put back the last good build from ${cleanup.restored}/.`);
+if (cleanup.removed.length > 0) console.log(`Removed what killed builds left behind: ${cleanup.removed.join(', ')}.`);
 
 const code = await astroBuild();
 if (code !== 0) {
