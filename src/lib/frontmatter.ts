@@ -35,7 +35,6 @@ export const FRONTMATTER_KEYS = ['title', 'date', 'updated', 'description', 'tag
 const OTHER_NAMES: Readonly<Record<string, string>> = {
   pubdate: 'date',
   publishdate: 'date',
-  published: 'date',
   created: 'date',
   updateddate: 'updated',
   modified: 'updated',
@@ -80,13 +79,17 @@ export function editDistance(a: string, b: string): number {
 /**
  * The known key an unknown one most likely meant, or undefined: the same key in another case or
  * with dashes or underscores ("Title", "up_dated"), another engine's name for it ("pubDate",
- * "summary"), or the nearest key at most a third of its length away ("drafts", "tittle").
+ * "summary"; "published" is the date, or with true or false the draft flag), the one key it begins
+ * ("descr", "upd"), or the nearest key at most a third of its length away ("drafts", "tittle").
  */
-export function nearestKey(key: string): string | undefined {
+export function nearestKey(key: string, value?: unknown): string | undefined {
   const folded = key.toLowerCase().replace(/[-_\s]/g, '');
   const same = FRONTMATTER_KEYS.find((known) => known === folded);
   if (same) return same;
+  if (folded === 'published') return typeof value === 'boolean' ? 'draft' : 'date';
   if (OTHER_NAMES[folded]) return OTHER_NAMES[folded];
+  const begun = FRONTMATTER_KEYS.filter((known) => folded.length >= 3 && known.startsWith(folded));
+  if (begun.length === 1) return begun[0];
   let best: { key: string; distance: number } | undefined;
   for (const known of FRONTMATTER_KEYS) {
     const distance = editDistance(folded, known);
@@ -191,11 +194,13 @@ export function readFrontmatter(input: unknown, { now = new Date() }: { now?: Da
       problem(key, `is not a frontmatter field: ${folder}; remove it`);
       continue;
     }
-    const near = nearestKey(key);
+    const near = nearestKey(key, fields[key]);
     const known = `the fields are ${FRONTMATTER_KEYS.join(', ')}`;
+    // "published: false" means a draft, but draft: true is how to say it.
+    const inverse = near === 'draft' && /publish/i.test(key) ? 'draft: true keeps a post out of the build; ' : '';
     problem(
       key,
-      near ? `is not a frontmatter field; did you mean ${near}? (${known})` : `is not a frontmatter field (${known}); remove it`,
+      near ? `is not a frontmatter field; did you mean ${near}? (${inverse}${known})` : `is not a frontmatter field (${known}); remove it`,
     );
   }
 

@@ -77,11 +77,21 @@ describe('unknown keys', () => {
     ['updatedDate', 'updated'],
     ['last_modified', 'updated'],
     ['dat', 'date'],
+    ['descr', 'description'],
+    ['upd', 'updated'],
   ])('%s → did you mean %s?', (key, meant) => {
     expect(nearestKey(key)).toBe(meant);
   });
 
-  test.each(['colour', 'author', 'x', 'layout'])('%s has no near key', (key) => {
+  test('published is the date, or the draft flag when it is true or false', () => {
+    expect(nearestKey('published', '2026-01-01')).toBe('date');
+    expect(nearestKey('published', false)).toBe('draft');
+    expect(problems({ ...GOOD, published: false })).toEqual([
+      'published: is not a frontmatter field; did you mean draft? (draft: true keeps a post out of the build; the fields are title, date, updated, description, tags, draft)',
+    ]);
+  });
+
+  test.each(['colour', 'author', 'x', 'layout', 'de'])('%s has no near key', (key) => {
     expect(nearestKey(key)).toBeUndefined();
   });
 });

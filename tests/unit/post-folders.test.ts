@@ -1,6 +1,7 @@
 /** Post folders follow the rule for slugs (src/lib/post-ids.ts): content/posts/<category>/<slug>/index.mdx. */
 import { expect, test } from 'vitest';
 import { postFolderProblem, uniquePostIds } from '../../src/lib/post-ids.ts';
+import { suggestSlug } from '../../src/lib/slug.ts';
 
 test('folders that are slugs are fine', () => {
   expect(postFolderProblem('nlp/rnns-and-vanishing-gradients/index.mdx')).toBeUndefined();
@@ -42,4 +43,9 @@ test('the id generator refuses such a folder', () => {
     'rename the folder to content/posts/nlp/my-post/',
   );
   expect(generateId({ entry: 'nlp/my-post/index.mdx' })).toBe('nlp/my-post');
+});
+
+test('suggestSlug is the slug a name could be, or undefined when it has no ASCII letter or digit', () => {
+  expect(suggestSlug('My Post')).toBe('my-post');
+  expect(suggestSlug('深層学習')).toBeUndefined();
 });
