@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import remarkNoPlaceholders from './src/lib/markdown/remark-no-placeholders.ts';
+import remarkMathCheck from './src/lib/markdown/math-check.ts';
 import { KATEX_OPTIONS } from './src/lib/markdown/katex-options.ts';
 import rehypeNoScripts from './src/lib/markdown/rehype-no-scripts.ts';
 import { mdxCachePruning, withMdxCache } from './src/lib/markdown/mdx-cache.ts';
@@ -29,7 +30,7 @@ export default defineConfig({
   markdown: {
     processor: withMdxCache(
       unified({
-        remarkPlugins: [remarkMath, remarkNoPlaceholders],
+        remarkPlugins: [remarkMath, remarkNoPlaceholders, remarkMathCheck],
         rehypePlugins: [rehypeNoScripts, [rehypeKatex, KATEX_OPTIONS]],
       }),
     ),
