@@ -197,6 +197,32 @@ const CHART_CASES: readonly BadInputCase[] = [
     mustSay: [FILE, 'chart "bad-chart"', 'the chart plots "y" as a number, but the data set "values" row 1 has the string "3,5" there'],
   },
   {
+    name: 'A colour that is not a colour',
+    files: figuresPost(
+      "export const chart = layeredLineChart([{ name: 'Loss', x: [0, 1], y: [1, 0.5], color: 'blu' }], { xTitle: 'Epoch', yTitle: 'Loss' });",
+    ),
+    mustSay: [FILE, 'chart "bad-chart"', '"blu" at /encoding/color/scale/range/0 is not a colour'],
+  },
+  {
+    name: 'A number format d3 cannot read',
+    files: figuresPost(
+      "export const chart = layeredLineChart([{ name: 'Loss', x: [0, 1], y: [1, 0.5], color: '#000' }], { xTitle: 'Epoch', yTitle: 'Loss', yFormat: '.2z' });",
+    ),
+    mustSay: [FILE, 'chart "bad-chart"', 'the format ".2z"', 'is not a number format'],
+  },
+  {
+    name: 'A chart 0 pixels wide',
+    files: chartPost("{ width: 0, data: { values: [{ x: 1 }] }, mark: 'point', encoding: { x: { field: 'x', type: 'quantitative' } } }"),
+    mustSay: [FILE, 'chart "bad-chart"', "the chart's width at / is 0"],
+  },
+  {
+    name: 'More rows than a figure may have',
+    files: figuresPost(
+      "const x = linspace(0, 1, 60000);\nexport const chart = layeredLineChart([{ name: 'Loss', x, y: x, color: '#000' }], { xTitle: 'Epoch', yTitle: 'Loss' });",
+    ),
+    mustSay: [FILE, 'chart "bad-chart"', 'the chart has 60,000 rows of data, more than the 50,000 a figure may have'],
+  },
+  {
     name: 'linspace with num = 0',
     files: figuresPost("export const chart = layeredLineChart([{ name: 'A', x: linspace(0, 1, 0), y: [], color: '#000' }]);"),
     mustSay: [FILE, 'num must be at least 1, got 0'],

@@ -8,6 +8,7 @@ import { textMetrics } from 'vega-scenegraph';
 import { vegaLiteSchemaError } from './validate.ts';
 import { missingRuntimeTransforms, omittedFunctionCalls } from './runtime-check.ts';
 import { dataProblem, quantityProblem, unknownFields } from './data-check.ts';
+import { styleProblem } from './style-check.ts';
 import { liveSpec } from './live-spec.ts';
 import { ChartError } from './chart-error.ts';
 import { CHART_ID } from './chart-props.ts';
@@ -34,6 +35,12 @@ export interface RenderedChart {
 // Measure text by estimate, never with a canvas, here and in the browser alike: the labels then
 // take the same room on both sides and hydration moves nothing.
 textMetrics.canvas(false);
+
+/**
+ * The most rows of data one chart may have, over all its data sets. A 60,000-point line made a
+ * 9 MB page; past this the figure should be downsampled or aggregated before it is drawn.
+ */
+export const MAX_ROWS = 50_000;
 
 /** Compiles a Vega-Lite spec, failing on any schema error or compiler warning. */
 export function compileChart(id: string, spec: TopLevelSpec): VegaSpec {
@@ -141,8 +148,17 @@ export async function renderChart(id: string, spec: TopLevelSpec): Promise<Rende
     throw new ChartError(id, 'the chart id must be lower-case letters, digits and dashes, starting with a letter');
   }
   const inlineData = inlineDatasets(spec);
+  const rows = Object.values(inlineData).reduce((sum, dataset) => sum + dataset.length, 0);
+  if (rows > MAX_ROWS) {
+    throw new ChartError(
+      id,
+      `the chart has ${rows.toLocaleString('en-US')} rows of data, more than the ${MAX_ROWS.toLocaleString('en-US')} a figure may have (its page would weigh megabytes, and its live view would crawl); downsample the series in figures.ts, keeping every nth point or the points a reader can tell apart, or aggregate them`,
+    );
+  }
   const problem = dataProblem(inlineData);
   if (problem) throw new ChartError(id, problem);
+  const style = styleProblem(spec);
+  if (style) throw new ChartError(id, style);
   const notANumber = quantityProblem(spec, inlineData);
   if (notANumber) throw new ChartError(id, notANumber);
   const unprintable = unprintableText(spec, inlineData);
@@ -199,7 +215,19 @@ export async function renderChart(id: string, spec: TopLevelSpec): Promise<Rende
   const sizes = chartSizes(spec);
   // Nothing a spec says reaches the network or the disk (spec-safety.ts).
   const loads = refusingLoader();
-  const view = new View(dataflow, { renderer: 'none', loader: loads.loader as never });
+  // Vega logs some errors (a bad format, a failed load) and draws on; here they stop the build.
+  const vegaErrors: string[] = [];
+  const logger = {
+    level: () => logger,
+    error: (...args: readonly unknown[]) => (
+      vegaErrors.push(args.map((arg) => (arg instanceof Error ? arg.message : String(arg))).join(' ')),
+      logger
+    ),
+    warn: () => logger,
+    info: () => logger,
+    debug: () => logger,
+  };
+  const view = new View(dataflow, { renderer: 'none', loader: loads.loader as never, logger: logger as never });
   const layoutWidth = hasLayoutWidth(vega);
   const draw = async (size: ChartSizes['wide']) => {
     resizeView(view, size, layoutWidth);
@@ -211,7 +239,12 @@ export async function renderChart(id: string, spec: TopLevelSpec): Promise<Rende
     svg = await draw(sizes.wide);
     narrowSvg = await draw(sizes.narrow);
   } catch (error) {
-    throw new ChartError(id, `Vega could not render the chart: ${problemOf(error)}`);
+    // An error Vega logged first says what went wrong; the throw is often what it led to.
+    const logged = vegaErrors[0];
+    throw new ChartError(
+      id,
+      logged ? `Vega reported an error while drawing the chart: ${logged}` : `Vega could not render the chart: ${problemOf(error)}`,
+    );
   } finally {
     view.finalize();
   }
@@ -221,6 +254,7 @@ export async function renderChart(id: string, spec: TopLevelSpec): Promise<Rende
       `the chart asked to load ${JSON.stringify(loads.refused[0])}; charts load nothing: their data comes from the post's TypeScript`,
     );
   }
+  if (vegaErrors.length > 0) throw new ChartError(id, `Vega reported an error while drawing the chart: ${vegaErrors[0]}`);
   const link = loads.unsafeLinks[0] ?? unsafeSvgLink(svg);
   if (link !== undefined) {
     throw new ChartError(
