@@ -7,6 +7,7 @@
  * YAML turns an unquoted 2026-02-30 into 2 March before any schema sees it, so `withDatesAsWritten`
  * wraps the posts' loader and hands the schema the dates as the author wrote them.
  */
+import { codePointName, NOT_IN_XML } from './xml-text.ts';
 import { readFile } from 'node:fs/promises';
 import { tagSlugOrEmpty } from './tags.ts';
 
@@ -159,7 +160,13 @@ function readText(value: unknown, why: string): { text?: string; problem?: strin
   if (value === null) return { problem: `is empty: ${why}` };
   if (typeof value !== 'string') return { problem: `must be a string, got ${describeValue(value)}${quoteHint(value)}` };
   if (value.trim() === '') return { problem: 'must not be empty' };
+  if (NOT_IN_XML.test(value)) return { problem: unprintable(value) };
   return { text: value };
+}
+
+/** The message for text with a character the feed's XML cannot hold. */
+function unprintable(text: string): string {
+  return `has a control character (${codePointName(text)}), which the feed and the sitemap cannot carry; remove it`;
 }
 
 /**
@@ -169,6 +176,7 @@ function readText(value: unknown, why: string): { text?: string; problem?: strin
 export function tagProblem(tag: unknown): string | undefined {
   if (typeof tag !== 'string') return `must be a string, got ${describeValue(tag)}${quoteHint(tag)}`;
   if (tag.trim() === '') return 'is empty: write the tag or remove it';
+  if (NOT_IN_XML.test(tag)) return unprintable(tag);
   if (!tagSlugOrEmpty(tag)) {
     return `${JSON.stringify(tag)} has no letter or digit, so it cannot have a tag page (its URL would be /tags//); use a word, or remove it`;
   }

@@ -252,3 +252,20 @@ describe('tags', () => {
     expect(problems({ ...GOOD, tags: ['深層学習', 'C++', 'C#', 'Ελληνικά'] })).toEqual([]);
   });
 });
+
+describe('text the feed cannot carry', () => {
+  test('a control character in the title, the description or a tag is refused, naming the field and the character', () => {
+    const base = { title: 'A post', date: '2026-01-01', description: 'One sentence.' };
+    const now = new Date('2026-06-01T00:00:00Z');
+    const problems = (fields: Record<string, unknown>) => {
+      const result = readFrontmatter({ ...base, ...fields }, { now });
+      return result.ok ? [] : result.problems;
+    };
+    expect(problems({ title: 'Sig\u0000moid' })).toEqual([
+      { field: 'title', message: 'has a control character (U+0000), which the feed and the sitemap cannot carry; remove it' },
+    ]);
+    expect(problems({ description: 'bell\u0007' })[0]?.message).toContain('U+0007');
+    expect(problems({ tags: ['nlp\u001b'] })[0]).toMatchObject({ field: 'tags.0' });
+    expect(problems({ title: 'Tabs\tand — σ′ are fine' })).toEqual([]);
+  });
+});
