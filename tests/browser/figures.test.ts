@@ -392,6 +392,30 @@ describe.skipIf(skipReason)('figures at a phone and a laptop width', () => {
     await context.close();
   });
 
+  test('on touch: one finger dragged up over the chart scrolls the page, and the chart neither pans nor zooms', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/${POST_PATH}`);
+    await bringChartsToLife(page, ['sigmoid-and-tangent']);
+    const box = (await page.locator('#sigmoid-and-tangent .chart__live svg').boundingBox())!;
+    const before = { scrollY: await page.evaluate(() => window.scrollY), labels: await xLabels(page) };
+    // A real touch drag through the browser's input pipeline (CDP), which scrolls natively when
+    // touch-action lets it: 150 px up, from the middle of the plot, slightly sideways.
+    const cdp = await context.newCDPSession(page);
+    const x = box.x + box.width / 2;
+    let y = box.y + box.height / 2;
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+    for (let step = 1; step <= 10; step++) {
+      y -= 15;
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x + step, y }] });
+      await page.waitForTimeout(16);
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(before.scrollY + 100);
+    expect(await xLabels(page)).toEqual(before.labels);
+    await context.close();
+  });
+
   test('printed from the dark theme: dark text on white, chart text included; no navigation, buttons or disclosures; code wraps; figures and listings kept whole', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
     const page = await context.newPage();
