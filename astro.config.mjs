@@ -9,6 +9,7 @@ import remarkMathCheck from './src/lib/markdown/math-check.ts';
 import { KATEX_OPTIONS } from './src/lib/markdown/katex-options.ts';
 import rehypeNoScripts from './src/lib/markdown/rehype-no-scripts.ts';
 import { mdxCachePruning, withMdxCache } from './src/lib/markdown/mdx-cache.ts';
+import { deterministicTokenizing } from './src/lib/shiki-deterministic.ts';
 import chartRuntime from './src/integrations/chart-runtime.ts';
 import katexWoff2 from './src/integrations/katex-woff2.ts';
 import portableHtml from './src/integrations/portable-html.ts';
@@ -28,6 +29,8 @@ export default defineConfig({
   // MDX inherits it. KaTeX's options are in src/lib/markdown/katex-options.ts.
   // Compiled .mdx modules are kept between builds (src/lib/markdown/mdx-cache.ts).
   markdown: {
+    // Code blocks' colours depend on their text only, never on the machine's load (src/lib/shiki-deterministic.ts).
+    shikiConfig: { transformers: [deterministicTokenizing] },
     processor: withMdxCache(
       unified({
         remarkPlugins: [remarkMath, remarkNoPlaceholders, remarkMathCheck],
