@@ -35,6 +35,15 @@ export const MATH_AND_BUILD_CASES: readonly BadInputCase[] = [
     mustSay: [`${FILE}:8:`, 'the inline math $\\includegraphics{x}$ is refused', '\\includegraphics is not allowed in math'],
   },
   {
+    name: 'Math with a javascript: link (\\href)',
+    files: { [FILE]: post("The math tries a link: $\\href{javascript:window.__pwned='katex'}{click me}$.") },
+    mustSay: [
+      `${FILE}:8:`,
+      "the inline math $\\href{javascript:window.__pwned='katex'}{click me}$ is refused",
+      '\\href is not allowed in math',
+    ],
+  },
+  {
     name: 'Text in math that LaTeX would refuse (a strict-mode warning)',
     files: { [FILE]: post('A drink: $café$.') },
     mustSay: [`${FILE}:8:`, 'the inline math $café$ cannot be typeset', '"é" is text inside math'],
