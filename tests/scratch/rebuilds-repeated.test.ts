@@ -54,7 +54,8 @@ afterAll(async () => {
 
 /** The environment of a build whose Shiki sees every line stall; the marker file lists the modules the stall was put in. */
 function stalled(marker: string, extra: Record<string, string> = {}): Record<string, string> {
-  return { NODE_OPTIONS: `--import=${STALLED_TOKENIZER}`, STALLED_TOKENIZER_MARKER: marker, ...extra };
+  const options = [process.env.NODE_OPTIONS, `--import=${STALLED_TOKENIZER}`].filter(Boolean).join(' ');
+  return { NODE_OPTIONS: options, STALLED_TOKENIZER_MARKER: marker, ...extra };
 }
 
 /** The files that differ from `reference` (missing, extra or other bytes), with where the first difference is. */
