@@ -197,11 +197,18 @@ const CHART_CASES: readonly BadInputCase[] = [
     mustSay: [FILE, 'chart "bad-chart"', 'the chart plots "y" as a number, but the data set "values" row 1 has the string "3,5" there'],
   },
   {
-    name: 'A colour that is not a colour',
+    name: 'A series colour that is not a colour',
     files: figuresPost(
       "export const chart = layeredLineChart([{ name: 'Loss', x: [0, 1], y: [1, 0.5], color: 'blu' }], { xTitle: 'Epoch', yTitle: 'Loss' });",
     ),
-    mustSay: [FILE, 'chart "bad-chart"', '"blu" at /encoding/color/scale/range/0 is not a colour'],
+    mustSay: [FILE, 'series "Loss" has the colour "blu", which is not a colour'],
+  },
+  {
+    name: 'A colour that is not a colour in a spec',
+    files: chartPost(
+      "{ data: { values: [{ x: 1 }] }, mark: { type: 'point', color: 'blu' }, encoding: { x: { field: 'x', type: 'quantitative' } } }",
+    ),
+    mustSay: [FILE, 'chart "bad-chart"', '"blu" at /mark/color is not a colour'],
   },
   {
     name: 'A number format d3 cannot read',

@@ -46,3 +46,25 @@ describe('a post carries no code of its own', () => {
     expect(check(tree({ type: 'raw', value: '<em>fine</em> <a href="/posts/">posts</a>', position: at(2) }))).not.toThrow();
   });
 });
+
+test("a Markdown post's line counts from the top of its file, frontmatter included (Astro hands the plugin the body alone)", async () => {
+  const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const folder = await mkdtemp(join(tmpdir(), 'no-scripts-'));
+  const path = join(folder, 'index.md');
+  const body = '\nSome text.\n\n<img src="x.png" onerror="alert(1)">\n';
+  await writeFile(path, `---\ntitle: T\ndate: 2026-01-01\ndescription: D.\n---\n${body}`);
+  const root = {
+    type: 'root',
+    children: [
+      {
+        type: 'raw',
+        value: '<img src="x.png" onerror="alert(1)">',
+        position: { start: { line: 4, column: 1 }, end: { line: 4, column: 2 } },
+      },
+    ],
+  } as unknown as Root;
+  expect(() => rehypeNoScripts()(root, new VFile({ path, value: body }))).toThrow(`${path}:9: the onerror attribute on <img>`);
+  await rm(folder, { recursive: true });
+});

@@ -63,3 +63,11 @@ describe("a chart's sizes, formats and colours", () => {
     await expect(renderChart('bad-colour', spec)).rejects.toThrow('chart "bad-colour": "blu" at /mark/color is not a colour');
   });
 });
+
+test('a series given to a builder with a colour that is not one is refused, naming the series', async () => {
+  const { toRows } = await import('../../src/lib/charts/series.ts');
+  expect(() => toRows([{ name: 'Loss', x: [0], y: [1], color: 'blu' }])).toThrow(
+    'series "Loss" has the colour "blu", which is not a colour; use a CSS colour such as PLOT.colors.blue or "#4687b7"',
+  );
+  expect(toRows([{ name: 'Loss', x: [0], y: [1], color: '#916424' }])).toEqual([{ series: 'Loss', x: 0, y: 1 }]);
+});

@@ -1,6 +1,7 @@
 /**
  * Series in the long ("tidy") form every chart here uses: one row per point, named by series.
  */
+import { isColour } from './style-check.ts';
 import { assertFinite } from '../numeric.ts';
 
 /** One named line: its x and y values, and the colour it is drawn in. */
@@ -20,14 +21,20 @@ export interface SeriesRow {
 
 /**
  * Flattens series into rows, checking on the way that each series is non-empty, that x and y have
- * the same length, and that every value is a finite number (the error names the series and row).
+ * the same length, that every value is a finite number (the error names the series and row), and
+ * that its colour is one.
  */
 export function toRows(series: readonly LineSeries[]): SeriesRow[] {
   if (series.length === 0) throw new RangeError('series must hold at least one series, got none');
   const names = new Set<string>();
-  return series.flatMap(({ name, x, y }) => {
+  return series.flatMap(({ name, x, y, color }) => {
     if (names.has(name)) throw new RangeError(`series names must be unique, got "${name}" twice`);
     names.add(name);
+    if (typeof color !== 'string' || !isColour(color)) {
+      throw new RangeError(
+        `series "${name}" has the colour ${JSON.stringify(color)}, which is not a colour; use a CSS colour such as PLOT.colors.blue or "#4687b7"`,
+      );
+    }
     if (x.length === 0) throw new RangeError(`series "${name}" is empty`);
     if (x.length !== y.length) {
       throw new RangeError(`series "${name}" has ${x.length} x values but ${y.length} y values`);

@@ -12,6 +12,7 @@
  * raw HTML strings not parsed yet (parsed here to be checked).
  */
 import type { Root } from 'hast';
+import { readFileSync } from 'node:fs';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { fromHtml } from 'hast-util-from-html';
@@ -54,7 +55,29 @@ function jsxAttributes(attributes: readonly JsxAttribute[]): Record<string, unkn
 }
 
 function fail(file: VFile, line: number | undefined, problem: string): never {
-  throw new Error(`${file.path ?? 'a post'}${line ? `:${line}` : ''}: ${problem}`);
+  const inFile = line === undefined ? undefined : line + linesBeforeBody(file);
+  throw new Error(`${file.path ?? 'a post'}${inFile ? `:${inFile}` : ''}: ${problem}`);
+}
+
+/**
+ * How many lines of the file come before the text the plugin was given: Astro renders a .md
+ * post's body without its frontmatter, so positions count from the body's first line.
+ */
+function linesBeforeBody(file: VFile): number {
+  const body = String(file.value ?? '');
+  const text = body.trimStart();
+  if (!file.path || !text || body.startsWith('---')) return 0;
+  let whole: string;
+  try {
+    whole = readFileSync(file.path, 'utf8');
+  } catch {
+    return 0;
+  }
+  const at = whole.indexOf(text.slice(0, 200));
+  if (at <= 0) return 0;
+  const newlines = (part: string) => part.split('\n').length - 1;
+  // Lines before the body's first text in the file, less those before it in the body.
+  return newlines(whole.slice(0, at)) - newlines(body.slice(0, body.length - text.length));
 }
 
 /** The first problem in a fragment of raw HTML, parsed as a browser would. */
