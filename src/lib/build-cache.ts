@@ -49,7 +49,24 @@ export function fingerprint(parts: Iterable<readonly [name: string, bytes: strin
  * `folders`, each of which must exist, and of those of `files` that exist, in a fixed order.
  * Undefined when a folder cannot be read (then there is nothing to key a cache on).
  */
-export async function treeFingerprint(root: string, folders: readonly string[], files: readonly string[]): Promise<string | undefined> {
+export function treeFingerprint(root: string, folders: readonly string[], files: readonly string[]): Promise<string | undefined> {
+  // Calls made while one is reading share it: Astro makes an MDX renderer per post, and 200 posts
+  // each reading the whole source tree at once ran out of file descriptors (EMFILE).
+  const key = JSON.stringify([root, folders, files]);
+  let pending = fingerprintsInFlight.get(key);
+  if (!pending) {
+    pending = readTreeFingerprint(root, folders, files).finally(() => fingerprintsInFlight.delete(key));
+    fingerprintsInFlight.set(key, pending);
+  }
+  return pending;
+}
+
+const fingerprintsInFlight = new Map<string, Promise<string | undefined>>();
+
+/** How many files treeFingerprint reads at once. */
+const READS_AT_ONCE = 64;
+
+async function readTreeFingerprint(root: string, folders: readonly string[], files: readonly string[]): Promise<string | undefined> {
   let listed: string[];
   try {
     listed = (
@@ -59,7 +76,11 @@ export async function treeFingerprint(root: string, folders: readonly string[], 
     return undefined;
   }
   const paths = [...listed, ...files].sort();
-  const contents = await Promise.all(paths.map((path) => readFile(join(root, path)).catch(() => undefined)));
+  const contents: (Buffer | undefined)[] = [];
+  for (let start = 0; start < paths.length; start += READS_AT_ONCE) {
+    const batch = paths.slice(start, start + READS_AT_ONCE);
+    contents.push(...(await Promise.all(batch.map((path) => readFile(join(root, path)).catch(() => undefined)))));
+  }
   return fingerprint(paths.flatMap((path, i) => (contents[i] ? [[path, contents[i]] as const] : [])));
 }
 
