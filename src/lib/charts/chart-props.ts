@@ -12,7 +12,8 @@ export const CHART_PROPS = ['id', 'spec', 'caption'] as const;
 export const CHART_ID = /^[a-z][a-z0-9-]*$/;
 
 /** The first problem with a <VegaChart>'s props, in words for the post's author, or undefined. */
-export function chartPropsProblem(props: Readonly<Record<string, unknown>>): string | undefined {
+export function chartPropsProblem(given: object): string | undefined {
+  const props = given as Readonly<Record<string, unknown>>;
   for (const name of Object.keys(props)) {
     if ((CHART_PROPS as readonly string[]).includes(name)) continue;
     const near = CHART_PROPS.find((known) => editDistance(name.toLowerCase(), known) <= 2);
