@@ -5,7 +5,7 @@
  */
 import type { View } from 'vega-view';
 import { nearestItem } from '../lib/charts/nearest-points.ts';
-import { plotOrigin } from './plot-origin.ts';
+import { plotPointAt } from './plot-origin.ts';
 import type { PointItem, TooltipBox } from './tooltip.ts';
 
 interface DrawnPoint extends PointItem {
@@ -26,11 +26,7 @@ export function wireNearestTooltip(live: HTMLElement, view: View, pointMarks: re
   const showAt = (pointer: { clientX: number; clientY: number }) => {
     const svg = live.querySelector('svg');
     if (!svg) return;
-    const drawn = svg.getBoundingClientRect();
-    // Drawn at its layout's size and scaled to the column by CSS.
-    const scale = drawn.width / (Number(svg.getAttribute('width')) || drawn.width);
-    const origin = plotOrigin(view);
-    const at = { x: (pointer.clientX - drawn.left) / scale - origin.x, y: (pointer.clientY - drawn.top) / scale - origin.y };
+    const at = plotPointAt(view, svg, pointer);
     const points = pointMarks.flatMap((name) => view.data(name) as DrawnPoint[]);
     const point = nearestItem(points, at, { width: view.width(), height: view.height() });
     if (point) box.show('nearest', point.tooltip, pointer, point);

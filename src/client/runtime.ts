@@ -18,6 +18,7 @@ import { wireDownloads } from './downloads.ts';
 import { wireZoom } from './zoom.ts';
 import { wireLegend } from './legend.ts';
 import { tapForTooltip } from './touch.ts';
+import { dispatchPointerAt } from './pointer-at.ts';
 import { liveRole } from './live-role.ts';
 import type { ChartPayload } from '../lib/charts/embed.ts';
 import { POINTER_READY_SIGNAL } from '../lib/charts/pointer-marks.ts';
@@ -95,13 +96,7 @@ type Pointer = { clientX: number; clientY: number };
 
 /** Sends Vega the pointer events it would have had at `pointer`, to whatever lies there. */
 function redispatchTo(live: HTMLElement): (pointer: Pointer) => void {
-  return (pointer) => {
-    const target = document.elementFromPoint(pointer.clientX, pointer.clientY);
-    if (!target || !live.contains(target)) return;
-    for (const type of ['pointerover', 'pointermove'] as const) {
-      target.dispatchEvent(new PointerEvent(type, { bubbles: true, cancelable: true, ...pointer }));
-    }
-  };
+  return (pointer) => dispatchPointerAt(live, pointer, ['pointerover', 'pointermove']);
 }
 
 /**

@@ -7,6 +7,8 @@
  * `pointerout` is kept from Vega.
  */
 
+import { dispatchPointerAt } from './pointer-at.ts';
+
 /** A finger that moved further than this (CSS px) between down and up was scrolling, not tapping. */
 const TAP_SLOP = 10;
 
@@ -14,12 +16,7 @@ type ShowAt = (pointer: { clientX: number; clientY: number }) => void;
 
 /** Sends a tap as one pointer move to whatever Vega mark lies under the finger. */
 function moveUnderFinger(live: HTMLElement): ShowAt {
-  return ({ clientX, clientY }) => {
-    const target = document.elementFromPoint(clientX, clientY);
-    if (!target || !live.contains(target)) return;
-    const init = { bubbles: true, cancelable: true, clientX, clientY, pointerType: 'touch', isPrimary: true };
-    target.dispatchEvent(new PointerEvent('pointermove', init));
-  };
+  return (pointer) => dispatchPointerAt(live, pointer, ['pointermove'], { pointerType: 'touch', isPrimary: true });
 }
 
 /** Wires taps on a live chart's container to `showAt` (the nearest-point search), or to Vega's pointer handling. */

@@ -13,7 +13,7 @@
 import type { View } from 'vega-view';
 import { clampToExtent, ZOOM_SIGNAL } from '../lib/charts/layout.ts';
 import { formatNumber } from '../lib/charts/describe.ts';
-import { plotOrigin } from './plot-origin.ts';
+import { plotPointAt } from './plot-origin.ts';
 
 /** A key press pans by this share of the visible range (Shift: five times as far)... */
 const PAN_STEP = 0.1;
@@ -96,11 +96,8 @@ function pinchZoom(live: HTMLElement, view: View, controls: ZoomControls): void 
   };
   /** A client x as a value of the x scale (the SVG is drawn at its layout size, then scaled by CSS). */
   const valueAt = (clientX: number): number => {
-    const svg = live.querySelector('svg');
-    const box = (svg ?? live).getBoundingClientRect();
-    const drawnWidth = Number(svg?.getAttribute('width')) || box.width;
-    const px = ((clientX - box.left) * drawnWidth) / box.width - plotOrigin(view).x;
-    return view.scale('x').invert(px) as number;
+    const svg = live.querySelector('svg') ?? live;
+    return view.scale('x').invert(plotPointAt(view, svg, { clientX, clientY: 0 }).x) as number;
   };
   live.addEventListener('pointerdown', (event) => {
     if (event.pointerType !== 'touch') return;
@@ -146,11 +143,7 @@ function dragPan(live: HTMLElement, view: View, controls: ZoomControls): void {
     }
     const svg = live.querySelector('svg');
     if (event.button !== 0 || !svg) return;
-    const box = svg.getBoundingClientRect();
-    const svgUnitsPerPixel = (Number(svg.getAttribute('width')) || box.width) / box.width;
-    const origin = plotOrigin(view);
-    const x = (event.clientX - box.left) * svgUnitsPerPixel - origin.x;
-    const y = (event.clientY - box.top) * svgUnitsPerPixel - origin.y;
+    const { x, y, svgUnitsPerPixel } = plotPointAt(view, svg, event);
     if (x < 0 || x > view.width() || y < 0 || y > view.height()) return;
     drag = { pointerId: event.pointerId, startX: event.clientX, domain: view.scale('x').domain() as Range, svgUnitsPerPixel, moved: false };
   });

@@ -42,21 +42,33 @@ textMetrics.canvas(false);
  */
 export const MAX_ROWS = 50_000;
 
+/**
+ * A logger for Vega-Lite's compiler and Vega's view that hands each error and warning, as one
+ * line of text, to the given callbacks, and drops info and debug.
+ */
+function vegaLogger(on: { error(message: string): unknown; warn?(message: string): unknown }) {
+  const text = (args: readonly unknown[]) => args.map((arg) => (arg instanceof Error ? arg.message : String(arg))).join(' ');
+  const logger = {
+    level: () => logger,
+    error: (...args: readonly unknown[]) => (on.error(text(args)), logger),
+    warn: (...args: readonly unknown[]) => (on.warn?.(text(args)), logger),
+    info: () => logger,
+    debug: () => logger,
+  };
+  return logger;
+}
+
 /** Compiles a Vega-Lite spec, failing on any schema error or compiler warning. */
 export function compileChart(id: string, spec: TopLevelSpec): VegaSpec {
   const schemaError = stage(id, 'the Vega-Lite spec could not be checked', () => vegaLiteSchemaError(spec));
   if (schemaError) throw new ChartError(id, `the Vega-Lite spec is invalid: ${schemaError}`);
   const warnings: string[] = [];
-  const collect = (...args: readonly unknown[]) => warnings.push(args.map(String).join(' '));
-  const logger = {
-    level: () => logger,
-    error: (...args: readonly unknown[]) => {
-      throw new ChartError(id, args.map(String).join(' '));
+  const logger = vegaLogger({
+    error: (message) => {
+      throw new ChartError(id, message);
     },
-    warn: (...args: readonly unknown[]) => (collect(...args), logger),
-    info: () => logger,
-    debug: () => logger,
-  };
+    warn: (message) => warnings.push(message),
+  });
   let vega: VegaSpec;
   try {
     vega = compile(spec, { logger: logger as never }).spec;
@@ -217,16 +229,7 @@ export async function renderChart(id: string, spec: TopLevelSpec): Promise<Rende
   const loads = refusingLoader();
   // Vega logs some errors (a bad format, a failed load) and draws on; here they stop the build.
   const vegaErrors: string[] = [];
-  const logger = {
-    level: () => logger,
-    error: (...args: readonly unknown[]) => (
-      vegaErrors.push(args.map((arg) => (arg instanceof Error ? arg.message : String(arg))).join(' ')),
-      logger
-    ),
-    warn: () => logger,
-    info: () => logger,
-    debug: () => logger,
-  };
+  const logger = vegaLogger({ error: (message) => vegaErrors.push(message) });
   const view = new View(dataflow, { renderer: 'none', loader: loads.loader as never, logger: logger as never });
   const layoutWidth = hasLayoutWidth(vega);
   const draw = async (size: ChartSizes['wide']) => {
