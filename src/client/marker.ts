@@ -8,30 +8,34 @@ import type { View } from 'vega-view';
 import { plotOrigin } from './plot-origin.ts';
 import type { PointItem, PointMarker } from './tooltip.ts';
 
-/** Shows and hides one marker over the chart drawn in `host`; `view` is read when it moves. */
-export function createMarker(host: HTMLElement, view: () => View | undefined): PointMarker {
+/**
+ * Shows and hides one marker over the chart drawn in `chart`, placed in `layer` (a layer over the
+ * chart with its box); `view` is read when it moves.
+ */
+export function createMarker(layer: HTMLElement, chart: HTMLElement, view: () => View | undefined): PointMarker {
   const dot = document.createElement('div');
   dot.className = 'chart__marker';
   dot.setAttribute('aria-hidden', 'true');
   dot.hidden = true;
-  host.append(dot);
+  layer.append(dot);
 
   return {
     /**
      * Puts the marker on the drawn point, or hides it when there is none, and
-     * returns where it put it (in the host's pixels). The caller passes the host's box it has
+     * returns where it put it (in the layer's pixels). The caller passes the layer's box it has
      * just read, so a move lays the page out once.
      */
-    show(point: PointItem | undefined, hostBox: DOMRect): { x: number; y: number } | undefined {
-      const svg = host.querySelector('.chart__live svg');
+    show(point: PointItem | undefined, layerBox: DOMRect): { x: number; y: number } | undefined {
+      const svg = chart.querySelector('.chart__live svg');
       const current = view();
       if (!point || typeof point.x !== 'number' || typeof point.y !== 'number' || !svg || !current) {
         this.hide();
         return undefined;
       }
-      // The live SVG fills the host from its top left corner, drawn at its layout's size and
-      // scaled to the column by CSS: the host's box says where it is, with no second read.
-      const scale = hostBox.width / (Number(svg.getAttribute('width')) || hostBox.width);
+      // The live SVG fills the chart (and so the layer) from its top left corner, drawn at its
+      // layout's size and scaled to the column by CSS: the layer's box says where it is, with no
+      // second read.
+      const scale = layerBox.width / (Number(svg.getAttribute('width')) || layerBox.width);
       const origin = plotOrigin(current);
       const x = (origin.x + point.x) * scale;
       const y = (origin.y + point.y) * scale;

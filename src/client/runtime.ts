@@ -127,6 +127,19 @@ function openPointerMarks(live: HTMLElement, view: View, reshow: (pointer: Point
   else setTimeout(open, 200);
 }
 
+/**
+ * The layer over the chart that holds its tooltip and marker. It is sized by the chart, never by
+ * what it holds (CSS `contain: size layout`), so it is a relayout boundary: a new tooltip text lays
+ * out this layer alone, where a box inside the page's flow had the whole document laid out again
+ * on every move that changed the text.
+ */
+function createOverlay(element: HTMLElement): HTMLElement {
+  const overlay = document.createElement('div');
+  overlay.className = 'chart__overlay';
+  element.append(overlay);
+  return overlay;
+}
+
 async function hydrate(element: HTMLElement): Promise<void> {
   const payloadScript = element.querySelector('script.chart__payload');
   const staticSvgs = [...element.querySelectorAll(':scope > svg')];
@@ -136,9 +149,10 @@ async function hydrate(element: HTMLElement): Promise<void> {
   const running = liveSpec(specWithData(payload));
   // The marker reads the view when it moves; the view takes the handler when it is made.
   let current: View | undefined;
+  const overlay = createOverlay(element);
   const tooltip = createTooltipBox(
-    element,
-    createMarker(element, () => current),
+    overlay,
+    createMarker(overlay, element, () => current),
   );
   const view = new View(parse(running.spec, undefined, { ast: true }), {
     expr: expressionInterpreter,

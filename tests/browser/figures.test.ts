@@ -297,6 +297,36 @@ describe.skipIf(skipReason)('figures at a phone and a laptop width', () => {
     await page.context().close();
   });
 
+  test('a hover move that changes the tooltip lays out the tooltip’s layer alone, never the whole page (Chromium’s trace)', async () => {
+    const page = await openPost(1280);
+    await bringChartsToLife(page, ['sigmoid-and-tangent']);
+    const box = (await page.locator('#sigmoid-and-tangent .chart__live svg').boundingBox())!;
+    const tooltip = page.locator('#sigmoid-and-tangent .chart-tooltip');
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+    await expect.poll(() => tooltip.isVisible()).toBe(true);
+    const cdp = await page.context().newCDPSession(page);
+    const events: { name: string; args?: { beginData?: { partialLayout?: boolean } } }[] = [];
+    cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as typeof events)));
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' });
+    const texts = new Set<string>();
+    for (const fraction of [0.3, 0.7, 0.4, 0.6]) {
+      const before = await tooltip.innerText();
+      await page.mouse.move(box.x + box.width * fraction, box.y + box.height * (1 - fraction));
+      await expect.poll(() => tooltip.innerText()).not.toBe(before);
+      texts.add(await tooltip.innerText());
+    }
+    await cdp.send('Tracing.end');
+    await complete;
+    expect(texts.size).toBe(4);
+    // Each new text is measured (offsetWidth) and laid out. A layout from a relayout boundary is
+    // partial; one from the document's root, as a box in the page's flow gets, is not.
+    const layouts = events.filter((event) => event.name === 'Layout');
+    expect(layouts.length).toBeGreaterThan(0);
+    expect(layouts.map((event) => event.args?.beginData?.partialLayout)).toEqual(layouts.map(() => true));
+    await page.context().close();
+  });
+
   test('the tooltip picks the point nearest the pointer in two dimensions: on the sigmoid, the sigmoid wins over the tangent at the same x', async () => {
     const page = await openPost(1280);
     await bringChartsToLife(page, ['sigmoid-and-tangent']);

@@ -12,6 +12,7 @@ import { PLOT } from '../../lib/charts/theme.ts';
 import type { BuildTime, SiteResult } from './builds.ts';
 import {
   HOVER_MOVES,
+  SWEEPS_PER_PAGE,
   PROFILED_MOVES,
   SCROLL_VIEWPORT,
   THROTTLE,
@@ -88,10 +89,10 @@ function lighthouseCell(result: LighthouseResult | undefined): string {
 }
 
 /** A hover row: ours (with the ratio) beside vega-embed. */
-function hoverRow(label: string, speed: HoverSpeed): [string, string, string] {
-  const missed = (n: number) => (n ? `; ${n} of ${HOVER_MOVES} moves never changed the tooltip` : '');
+function hoverRow(label: string, speed: HoverSpeed, moves: number): [string, string, string] {
+  const missed = (n: number) => (n ? `; ${n} of ${moves} moves never changed the tooltip` : '');
   return [
-    `${label} (ms, median of ${HOVER_MOVES} moves; to the tooltip's text changed)`,
+    `${label} (ms, median of ${moves} moves; to the tooltip's text changed)`,
     `${speed.ours.medianMs} (${speed.ours.changedMedianMs}): ${speed.ratio}× vega-embed's${missed(speed.ours.missed)}`,
     `${speed.embed.medianMs} (${speed.embed.changedMedianMs})${missed(speed.embed.missed)}`,
   ];
@@ -134,8 +135,8 @@ function tableRows(results: BenchResults): [string, string, string][] {
     ],
     ['Load event (ms)', `${ours.ms.load}`, `${embed.ms.load}`],
     ['First chart: near the viewport → live (ms, runtime fetched and run)', `${ours.ms.nearToLive}`, 'n/a (all at load)'],
-    hoverRow('Hover over Figure 1 → tooltip painted, unthrottled', hover.unthrottled),
-    hoverRow(`Hover over Figure 1 → tooltip painted, CPU ${THROTTLE}×`, hover.throttled),
+    hoverRow('Hover over Figure 1 → tooltip painted, unthrottled', hover.unthrottled, hover.moves),
+    hoverRow(`Hover over Figure 1 → tooltip painted, CPU ${THROTTLE}×`, hover.throttled, hover.moves),
     [
       `Figure 1 scrolled into view → live, CPU ${THROTTLE}×, ${SCROLL_VIEWPORT.width} × ${SCROLL_VIEWPORT.height} (ms, median of ${scrollToLive.runs} loads)`,
       `${scrollToLive.medianMs} (runs: ${scrollToLive.samplesMs.join(', ')}; woken → live ${scrollToLive.wakeToLiveMedianMs})`,
@@ -251,7 +252,7 @@ export async function resultsMarkdown(results: BenchResults, path: string): Prom
     '',
     `The latest \`npm run bench\`, ${results.date.slice(0, 10)}: ${machine.cores} cores (${machine.cpu}), Node ${machine.node}, Debian's Chromium, load average ${machine.loadAverage.before[0]!.toFixed(2)} before and ${machine.loadAverage.after[0]!.toFixed(2)} after. ` +
       `Bytes are gzip level 9, 1 KB = 1000 bytes; page times are medians of ${results.runs} loads served on 127.0.0.1 (gzip); build times are one cold build and the median of ${results.warmBuilds} warm builds each. ` +
-      `Hover times run from the pointer event's dispatch (its \`timeStamp\`) to the first frame painted after the tooltip's text changed, each move on another point of the sigmoid, on a fresh page per speed; ` +
+      `Hover times run from the pointer event's dispatch (its \`timeStamp\`) to the first frame painted after the tooltip's text changed, each move on another point of the sigmoid, in sweeps of ${HOVER_MOVES} moves on a fresh page, each page swept ${SWEEPS_PER_PAGE} times per speed in mirrored order (ours, vega-embed, vega-embed, ours, then the reverse) after an unrecorded warm-up sweep; ` +
       `CPU throttling is CDP's \`Emulation.setCPUThrottlingRate\`. ` +
       'The numbers are in [results.json](results.json).',
     '',
