@@ -24,7 +24,7 @@ import type { ChartPayload } from '../lib/charts/embed.ts';
 import { POINTER_READY_SIGNAL } from '../lib/charts/pointer-marks.ts';
 import { refusingLoader } from '../lib/charts/spec-safety.ts';
 import { liveSpec, UNIT_SIGNAL, type LiveSpec } from '../lib/charts/live-spec.ts';
-import { hasLayoutWidth, layoutFor, resizeView, zoomExtent } from '../lib/charts/layout.ts';
+import { fittedStart, hasLayoutWidth, layoutFor, resizeView, zoomExtent, type ChartSizes } from '../lib/charts/layout.ts';
 
 Object.assign(transforms, RUNTIME_TRANSFORMS);
 // The static SVG was laid out with estimated text widths; measure the same way here so nothing moves.
@@ -147,6 +147,7 @@ async function hydrate(element: HTMLElement): Promise<void> {
   const payload = JSON.parse(payloadScript.textContent ?? '') as ChartPayload;
 
   const running = liveSpec(specWithData(payload));
+  const startsFitted = fittedStart(running.spec);
   // The marker reads the view when it moves; the view takes the handler when it is made.
   let current: View | undefined;
   const overlay = createOverlay(element);
@@ -154,7 +155,7 @@ async function hydrate(element: HTMLElement): Promise<void> {
     overlay,
     createMarker(overlay, element, () => current),
   );
-  const view = new View(parse(running.spec, undefined, { ast: true }), {
+  const view = new View(parse(startsFitted, undefined, { ast: true }), {
     expr: expressionInterpreter,
     renderer: 'svg',
     // Charts load nothing (the build refuses a spec that would); the CSP would block it anyway.
@@ -164,8 +165,10 @@ async function hydrate(element: HTMLElement): Promise<void> {
   current = view;
   // Drawn at the size of the layout the page shows, so it takes the static SVG's box exactly.
   const layoutWidth = hasLayoutWidth(payload.vega);
+  // A spec that kept "fit" (fittedStart changed nothing) is sized as the build sized it.
+  const plotSize = (layout: keyof ChartSizes) => (startsFitted === running.spec ? undefined : payload.fitted[layout]);
   let layout = layoutFor(element.clientWidth);
-  resizeView(view, payload.sizes[layout], layoutWidth);
+  resizeView(view, payload.sizes[layout], layoutWidth, plotSize(layout));
   // initialize() empties its container, so render into a fresh one and swap only when drawn.
   const live = document.createElement('div');
   live.className = 'chart__live';
@@ -189,7 +192,7 @@ async function hydrate(element: HTMLElement): Promise<void> {
     const next = layoutFor(element.clientWidth);
     if (next === layout) return;
     layout = next;
-    resizeView(view, payload.sizes[layout], layoutWidth);
+    resizeView(view, payload.sizes[layout], layoutWidth, plotSize(layout));
     void view.runAsync();
   }).observe(element);
 }

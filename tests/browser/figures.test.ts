@@ -155,6 +155,32 @@ describe.skipIf(skipReason)('figures at a phone and a laptop width', () => {
       await page.context().close();
     });
 
+    test('the live view draws every line, label and tick where the static SVG drew it', async () => {
+      // Each line's path and every text and tick with its place, sorted: Vega reuses axis
+      // elements out of order once a view has been resized.
+      const geometry = (page: Page, id: string, svg: string) =>
+        page.locator(`#${id} vega-chart`).evaluate((chart, selector) => {
+          const drawn = [...chart.querySelectorAll(selector)].find((element) => element.getBoundingClientRect().width > 0)!;
+          const parts = [...drawn.querySelectorAll('.mark-line path, .mark-text text, .role-axis-tick line, .role-axis-grid line')].map(
+            (element) =>
+              `${element.tagName} ${element.textContent} ${element.getAttribute('d') ?? ''} ${element.getAttribute('transform') ?? ''}`,
+          );
+          return { size: [drawn.getAttribute('width'), drawn.getAttribute('height')], parts: parts.sort() };
+        }, svg);
+      const staticContext = await browser.newContext({ viewport: { width, height: 800 }, javaScriptEnabled: false });
+      const staticPage = await staticContext.newPage();
+      await staticPage.goto(`${server.origin}/${POST_PATH}`);
+      const page = await openPost(width);
+      await bringChartsToLife(page, FIGURE_IDS);
+      for (const id of FIGURE_IDS) {
+        const drawnStatic = await geometry(staticPage, id, ':scope > svg');
+        expect(drawnStatic.parts.length).toBeGreaterThan(10);
+        expect(await geometry(page, id, '.chart__live svg'), id).toEqual(drawnStatic);
+      }
+      await staticContext.close();
+      await page.context().close();
+    });
+
     test('the live view is drawn at the layout the page shows, and follows the column when it crosses to the other layout', async () => {
       const page = await openPost(width);
       await bringChartsToLife(page, ['sigmoid-and-tangent']);
@@ -306,7 +332,7 @@ describe.skipIf(skipReason)('figures at a phone and a laptop width', () => {
     await expect.poll(() => tooltip.isVisible()).toBe(true);
     const cdp = await page.context().newCDPSession(page);
     const events: { name: string; args?: { beginData?: { partialLayout?: boolean } } }[] = [];
-    cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as typeof events)));
+    cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as typeof events)));
     const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
     await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' });
     const texts = new Set<string>();

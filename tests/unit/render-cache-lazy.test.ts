@@ -25,6 +25,7 @@ const cachedChart = {
   svg: '<svg width="1" height="1"></svg>',
   narrowSvg: '<svg width="1" height="1"></svg>',
   sizes: { wide: { width: 1, height: 1 }, narrow: { width: 1, height: 1 } },
+  fitted: { wide: { width: 1, height: 1 }, narrow: { width: 1, height: 1 } },
 };
 
 let dir: string;

@@ -10,6 +10,8 @@ export interface ChartPayload {
   readonly datasets: RenderedChart['datasets'];
   /** The two layouts' sizes: the live view is drawn at the one the page shows. */
   readonly sizes: RenderedChart['sizes'];
+  /** Each layout's plot size once laid out, where the live view starts (layout.ts fittedStart). */
+  readonly fitted: RenderedChart['fitted'];
 }
 
 /**
@@ -26,5 +28,5 @@ export function jsonForScript(value: unknown, indent?: number): string {
 
 /** The payload for one rendered chart. */
 export function chartPayload(chart: RenderedChart): ChartPayload {
-  return { vega: chart.vega, datasets: chart.datasets, sizes: chart.sizes };
+  return { vega: chart.vega, datasets: chart.datasets, sizes: chart.sizes, fitted: chart.fitted };
 }

@@ -81,6 +81,7 @@ function isRenderedChart(value: unknown): value is RenderedChart {
     typeof chart.svg === 'string' &&
     typeof chart.narrowSvg === 'string' &&
     isObject(chart.sizes) &&
+    isObject(chart.fitted) &&
     isObject(chart.vegaLite) &&
     isObject(chart.vega) &&
     isObject(chart.datasets) &&
@@ -116,6 +117,7 @@ function readsBackTheSame(chart: RenderedChart, text: string): boolean {
     back.svg === chart.svg &&
     back.narrowSvg === chart.narrowSvg &&
     isDeepStrictEqual(back.sizes, chart.sizes) &&
+    isDeepStrictEqual(back.fitted, chart.fitted) &&
     isDeepStrictEqual(back.datasets, chart.datasets)
   );
 }

@@ -30,6 +30,11 @@ export interface RenderedChart {
   readonly narrowSvg: string;
   /** The sizes both SVGs were drawn at. */
   readonly sizes: ChartSizes;
+  /**
+   * Each layout's plot size once laid out (Vega's width and height after autosize "fit" took the
+   * axes and legend off `sizes`): the browser starts its view there (layout.ts fittedStart).
+   */
+  readonly fitted: ChartSizes;
 }
 
 // Measure text by estimate, never with a canvas, here and in the browser alike: the labels then
@@ -232,15 +237,18 @@ export async function renderChart(id: string, spec: TopLevelSpec): Promise<Rende
   const logger = vegaLogger({ error: (message) => vegaErrors.push(message) });
   const view = new View(dataflow, { renderer: 'none', loader: loads.loader as never, logger: logger as never });
   const layoutWidth = hasLayoutWidth(vega);
-  const draw = async (size: ChartSizes['wide']) => {
-    resizeView(view, size, layoutWidth);
-    return renumberClipIds(await view.toSVG());
+  const fitted = { wide: sizes.wide, narrow: sizes.narrow };
+  const draw = async (layout: keyof ChartSizes) => {
+    resizeView(view, sizes[layout], layoutWidth);
+    const drawn = renumberClipIds(await view.toSVG());
+    fitted[layout] = { width: view.width(), height: view.height() };
+    return drawn;
   };
   let svg: string;
   let narrowSvg: string;
   try {
-    svg = await draw(sizes.wide);
-    narrowSvg = await draw(sizes.narrow);
+    svg = await draw('wide');
+    narrowSvg = await draw('narrow');
   } catch (error) {
     // An error Vega logged first says what went wrong; the throw is often what it led to.
     const logged = vegaErrors[0];
@@ -274,5 +282,6 @@ export async function renderChart(id: string, spec: TopLevelSpec): Promise<Rende
     svg: prefixSvgIds(stripInteractiveMarks(svg), id),
     narrowSvg: prefixSvgIds(stripInteractiveMarks(narrowSvg), `${id}-narrow`),
     sizes,
+    fitted,
   };
 }

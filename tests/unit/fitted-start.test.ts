@@ -1,0 +1,80 @@
+/**
+ * The browser's view starts at each layout's fitted plot size with autosize "pad" (fittedStart):
+ * it must draw what "fit" from the layout's whole size draws, in one run of the dataflow.
+ */
+import { describe, expect, test, vi } from 'vitest';
+import { parse, View, type Spec as VegaSpec } from 'vega';
+import type { TopLevelSpec } from 'vega-lite';
+import { renderChart, renumberClipIds, type RenderedChart } from '../../src/lib/charts/render.ts';
+import { liveSpec } from '../../src/lib/charts/live-spec.ts';
+import { fittedStart, hasLayoutWidth, resizeView, type ChartSizes } from '../../src/lib/charts/layout.ts';
+import { cumulativeGradient, sigmoidAndTangent } from '../../content/posts/nlp/rnns-and-vanishing-gradients/figures.ts';
+
+/** The compiled spec with its datasets put back, as the browser runtime does. */
+function withData(chart: RenderedChart): VegaSpec {
+  const data = chart.vega.data?.map((entry) => (entry.name in chart.datasets ? { ...entry, values: chart.datasets[entry.name] } : entry));
+  return { ...chart.vega, data } as VegaSpec;
+}
+
+/** A headless view of `spec` at `layout`, and how many times Vega ran its dataflow again to lay it out. */
+async function draw(chart: RenderedChart, spec: VegaSpec, layout: keyof ChartSizes, fitted: boolean, view?: View) {
+  const drawing = view ?? new View(parse(structuredClone(spec)), { renderer: 'none' });
+  const reruns = vi.spyOn(drawing, 'run');
+  resizeView(drawing, chart.sizes[layout], hasLayoutWidth(chart.vega), fitted ? chart.fitted[layout] : undefined);
+  const svg = renumberClipIds(await drawing.toSVG());
+  const count = reruns.mock.calls.length;
+  reruns.mockRestore();
+  return { view: drawing, svg, reruns: count };
+}
+
+const FIGURES: [string, TopLevelSpec][] = [
+  ['sigmoid-and-tangent', sigmoidAndTangent],
+  ['cumulative-gradient', cumulativeGradient],
+];
+
+describe.each(FIGURES)('%s started at its fitted size', (id, spec) => {
+  test('fittedStart turns autosize "fit" into "pad" and leaves the rest', async () => {
+    const chart = await renderChart(id, spec);
+    const live = liveSpec(withData(chart)).spec;
+    expect(live.autosize).toMatchObject({ type: 'fit' });
+    const started = fittedStart(live);
+    expect(started.autosize).toEqual({ ...(live.autosize as object), type: 'pad' });
+    expect({ ...started, autosize: undefined }).toEqual({ ...live, autosize: undefined });
+    // The fitted plot is the layout less its axes and legend.
+    for (const layout of ['wide', 'narrow'] as const) {
+      expect(chart.fitted[layout].width).toBeLessThan(chart.sizes[layout].width);
+      expect(chart.fitted[layout].height).toBeLessThan(chart.sizes[layout].height);
+    }
+  });
+
+  test.each(['wide', 'narrow'] as const)('the %s layout draws what "fit" draws, with no second run', async (layout) => {
+    const chart = await renderChart(id, spec);
+    const live = liveSpec(withData(chart)).spec;
+    const fit = await draw(chart, live, layout, false);
+    const pad = await draw(chart, fittedStart(live), layout, true);
+    expect(fit.reruns).toBe(1);
+    expect(pad.reruns).toBe(0);
+    expect(pad.svg).toBe(fit.svg);
+    fit.view.finalize();
+    pad.view.finalize();
+  });
+
+  test('resized from the wide layout to the narrow one, it draws what "fit" draws there', async () => {
+    const chart = await renderChart(id, spec);
+    const live = liveSpec(withData(chart)).spec;
+    const fit = await draw(chart, live, 'wide', false);
+    const pad = await draw(chart, fittedStart(live), 'wide', true);
+    const fitNarrow = await draw(chart, live, 'narrow', false, fit.view);
+    const padNarrow = await draw(chart, fittedStart(live), 'narrow', true, pad.view);
+    expect(padNarrow.svg).toBe(fitNarrow.svg);
+    fit.view.finalize();
+    pad.view.finalize();
+  });
+});
+
+test('a spec laid out another way is left as it is', () => {
+  const padded = { autosize: 'pad', marks: [] } as VegaSpec;
+  expect(fittedStart(padded)).toBe(padded);
+  const none = { marks: [] } as VegaSpec;
+  expect(fittedStart(none)).toBe(none);
+});
