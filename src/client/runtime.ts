@@ -9,7 +9,7 @@ import { parse } from 'vega-parser';
 import { transforms } from 'vega-dataflow';
 import { textMetrics } from 'vega-scenegraph';
 import { expressionInterpreter } from 'vega-interpreter';
-import { RUNTIME_TRANSFORMS } from './runtime-transforms.ts';
+import { RUNTIME_TRANSFORMS } from '../lib/charts/runtime-transforms.ts';
 import { RUNTIME_READY_EVENT, type ChartRuntime } from './protocol.ts';
 import { createTooltipBox, vegaTooltipHandler } from './tooltip.ts';
 import { createMarker } from './marker.ts';

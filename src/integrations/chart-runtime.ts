@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { RUNTIME_FILE } from '../client/protocol.ts';
-import { OMITTED_EXPRESSION_FUNCTIONS } from '../client/runtime-transforms.ts';
+import { OMITTED_EXPRESSION_FUNCTIONS } from '../lib/charts/runtime-transforms.ts';
 import { pruneUnused } from '../lib/build-cache.ts';
 import { chartCacheDir } from '../lib/charts/cache-dir.ts';
 
@@ -24,7 +24,7 @@ export const entries = {
   'theme.js': new URL('../client/theme.ts', import.meta.url),
 } as const;
 
-/** Transform packages the runtime takes only some transforms from (see src/client/runtime-transforms.ts). */
+/** Transform packages the runtime takes only some transforms from (see src/lib/charts/runtime-transforms.ts). */
 const TRANSFORM_PACKAGES = ['vega-transforms', 'vega-view-transforms', 'vega-encode'];
 
 /**

@@ -5,7 +5,7 @@ import { ChartError, renderChart } from '../../src/lib/charts/render.ts';
 import * as chromatic from 'd3-scale-chromatic';
 import { liveSpec } from '../../src/lib/charts/live-spec.ts';
 import { missingRuntimeTransforms, omittedFunctionCalls, operatorTypes } from '../../src/lib/charts/runtime-check.ts';
-import { OMITTED_EXPRESSION_FUNCTIONS, RUNTIME_TRANSFORMS } from '../../src/client/runtime-transforms.ts';
+import { OMITTED_EXPRESSION_FUNCTIONS, RUNTIME_TRANSFORMS } from '../../src/lib/charts/runtime-transforms.ts';
 import { build } from 'esbuild';
 import { categoricalSchemesModule, clientBuildOptions, entries } from '../../src/integrations/chart-runtime.ts';
 import { RUNTIME_FILE } from '../../src/client/protocol.ts';
@@ -49,7 +49,7 @@ describe('the browser runtime covers what charts need', () => {
     await expect(renderChart('density-plot', densitySpec)).rejects.toThrow(
       new ChartError(
         'density-plot',
-        'the chart needs Vega transforms the browser runtime does not bundle: kde (add them to src/client/runtime-transforms.ts)',
+        'the chart needs Vega transforms the browser runtime does not bundle: kde (add them to src/lib/charts/runtime-transforms.ts)',
       ),
     );
   });
@@ -91,7 +91,7 @@ describe('what the runtime leaves out of d3', () => {
     await expect(renderChart('geo-area', geoAreaSpec)).rejects.toThrow(
       new ChartError(
         'geo-area',
-        "the chart's expressions call geoArea, which the browser runtime leaves out (see src/client/runtime-transforms.ts)",
+        "the chart's expressions call geoArea, which the browser runtime leaves out (see src/lib/charts/runtime-transforms.ts)",
       ),
     );
   });

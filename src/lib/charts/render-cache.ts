@@ -28,8 +28,8 @@ export { ChartError } from './chart-error.ts';
 
 export { CACHE_DIR_ENV, chartCacheDir } from './cache-dir.ts';
 
-/** The sources a render depends on, bundled in by Vite: this folder and the runtime's transform list. */
-const SOURCES = import.meta.glob<string>(['./*.ts', '../../client/runtime-transforms.ts', '../../client/transform-list.ts'], {
+/** The sources a render depends on, bundled in by Vite: this folder (the runtime's transform list included). */
+const SOURCES = import.meta.glob<string>('./*.ts', {
   query: '?raw',
   import: 'default',
   eager: true,

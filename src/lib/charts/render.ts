@@ -218,14 +218,14 @@ export async function renderChart(id: string, spec: TopLevelSpec): Promise<Rende
   if (missing.length > 0) {
     throw new ChartError(
       id,
-      `the chart needs Vega transforms the browser runtime does not bundle: ${missing.join(', ')} (add them to src/client/runtime-transforms.ts)`,
+      `the chart needs Vega transforms the browser runtime does not bundle: ${missing.join(', ')} (add them to src/lib/charts/runtime-transforms.ts)`,
     );
   }
   const omitted = omittedFunctionCalls(dataflow);
   if (omitted.length > 0) {
     throw new ChartError(
       id,
-      `the chart's expressions call ${omitted.join(', ')}, which the browser runtime leaves out (see src/client/runtime-transforms.ts)`,
+      `the chart's expressions call ${omitted.join(', ')}, which the browser runtime leaves out (see src/lib/charts/runtime-transforms.ts)`,
     );
   }
   // One view draws both layouts: the same dataflow, resized (autosize "fit" lays it out again).

@@ -4,7 +4,7 @@
  * call none of the functions the runtime leaves out.
  */
 import type { Runtime } from 'vega';
-import { OMITTED_EXPRESSION_FUNCTIONS, RUNTIME_TRANSFORMS } from '../../client/runtime-transforms.ts';
+import { OMITTED_EXPRESSION_FUNCTIONS, RUNTIME_TRANSFORMS } from './runtime-transforms.ts';
 
 /** Types vega-runtime handles itself, without a registered transform. */
 const BUILT_IN = new Set(['operator']);
