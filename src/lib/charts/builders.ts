@@ -1,17 +1,17 @@
 /**
- * Chart builders: small pure functions `(data, options) => TopLevelSpec`. They copy what they are
- * given and never mutate it. Data goes into a named dataset, so the page can embed it once and
- * both the Vega-Lite spec and the compiled Vega spec refer to it by name.
+ * Line chart builders: small pure functions `(data, options) => TopLevelSpec`. They copy what they
+ * are given and never mutate it. Every builder's spec starts from chartFrame (frame.ts): the
+ * house style, the two layouts, and the rows in one named dataset.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { type ChartTheme, PLOT, themeConfig } from './theme.ts';
+import { type ChartTheme, PLOT } from './theme.ts';
+import { chartFrame } from './frame.ts';
 import { type LineSeries, toRows } from './series.ts';
 import { describeChart } from './describe.ts';
 import { maxOf } from '../numeric.ts';
 import { type ChartUsermeta, LAYOUT_WIDTH_PARAM, ZOOM_PARAM, ZOOM_SIGNAL } from './layout.ts';
 
-/** The name of the dataset every builder here writes its rows into. */
-export const DATASET = 'series';
+export { DATASET } from './frame.ts';
 
 /** How the series of a line chart are named: labels at their ends, a legend, or neither. */
 export type SeriesLabels = 'auto' | 'end' | 'legend' | 'none';
@@ -204,18 +204,8 @@ export function layeredLineChart(series: readonly LineSeries[], options: LineCha
   const usermeta: ChartUsermeta = options.zoom ? { zoomExtent: extent(series.flatMap((s) => s.x)) } : {};
 
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    description: options.description ?? describeChart(series, { xTitle }),
-    width: theme.layouts.wide.width,
-    height: theme.layouts.wide.height,
-    // "fit" makes width × height the size of the whole SVG, labels included, so the box a chart
-    // takes never depends on its labels: the static SVG and the live view are the same size.
-    autosize: { type: 'fit', contains: 'padding' },
-    config: themeConfig(theme),
-    usermeta: { ...usermeta, narrow: theme.layouts.narrow },
+    ...chartFrame({ theme, description: options.description ?? describeChart(series, { xTitle }), rows, usermeta }),
     ...(legend ? { params: [{ name: LAYOUT_WIDTH_PARAM, value: theme.layouts.wide.width }] } : {}),
-    datasets: { [DATASET]: rows },
-    data: { name: DATASET },
     layer: [
       {
         mark: { type: 'line', clip: true },

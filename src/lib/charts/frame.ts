@@ -1,0 +1,43 @@
+/**
+ * What every builder's spec starts from: the house style (theme.ts), the two layouts, and the
+ * rows in one named dataset, so the page embeds them once and both the Vega-Lite spec and the
+ * compiled Vega spec refer to them by name.
+ */
+import type { ChartSize, ChartTheme } from './theme.ts';
+import { themeConfig } from './theme.ts';
+import type { ChartUsermeta } from './layout.ts';
+
+/** The name of the dataset every builder writes its rows into. */
+export const DATASET = 'series';
+
+export interface FrameOptions {
+  readonly theme: ChartTheme;
+  /** What the chart shows, in words (the SVG's and the live view's description). */
+  readonly description: string;
+  readonly rows: readonly object[];
+  /** The wide layout's size; the theme's by default. */
+  readonly wide?: ChartSize;
+  /** The narrow (phone) layout's size; the theme's by default. */
+  readonly narrow?: ChartSize;
+  /** More of what the chart carries beyond Vega-Lite (its zoom's extent). */
+  readonly usermeta?: ChartUsermeta;
+}
+
+/** The top of a builder's spec: schema, description, size, autosize, theme, layouts and data. */
+export function chartFrame(options: FrameOptions) {
+  const { theme } = options;
+  const wide = options.wide ?? theme.layouts.wide;
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    description: options.description,
+    width: wide.width,
+    height: wide.height,
+    // "fit" makes width × height the size of the whole SVG, labels included, so the box a chart
+    // takes never depends on its labels: the static SVG and the live view are the same size.
+    autosize: { type: 'fit', contains: 'padding' },
+    config: themeConfig(theme),
+    usermeta: { ...options.usermeta, narrow: options.narrow ?? theme.layouts.narrow },
+    datasets: { [DATASET]: options.rows.map((row) => ({ ...row })) },
+    data: { name: DATASET },
+  } as const;
+}
