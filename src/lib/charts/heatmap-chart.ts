@@ -1,0 +1,167 @@
+/**
+ * Matrices as heatmaps: a confusion matrix, attention weights, a transition matrix P(next | word).
+ * Rows and columns keep the order given; cells are coloured by a sequential scheme, or a diverging
+ * one centred on a value, and may print their values in black or white, whichever reads better
+ * on the cell.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import { type ChartTheme, PLOT } from './theme.ts';
+import { chartFrame } from './frame.ts';
+import { formatNumber } from './describe.ts';
+
+export interface MatrixData {
+  /** The row labels, top to bottom (what is compared: the true class, the current word). */
+  readonly rows: readonly string[];
+  /** The column labels, left to right (the predicted class, the next word). */
+  readonly columns: readonly string[];
+  /** values[i][j] is the cell of rows[i] and columns[j]. */
+  readonly values: readonly (readonly number[])[];
+}
+
+export interface HeatmapOptions {
+  /** What the rows are ("True class", "Word"). */
+  readonly rowTitle: string;
+  /** What the columns are ("Predicted class", "Next word"). */
+  readonly columnTitle: string;
+  /** What a cell holds ("Count", "P(next | word)"): the legend's and the tooltip's name for it. */
+  readonly valueTitle: string;
+  /**
+   * "sequential" (the default) runs from light to dark as values grow; "diverging" runs through
+   * white at `center` (0 by default), for signed values such as a difference of two matrices.
+   */
+  readonly scheme?: 'sequential' | 'diverging';
+  readonly center?: number;
+  /** Print each cell's value in it. */
+  readonly showValues?: boolean;
+  /** d3-format for values in cells, tooltips and the table. */
+  readonly valueFormat?: string;
+  /** Replaces the description written from the matrix. */
+  readonly description?: string;
+  readonly theme?: ChartTheme;
+}
+
+/**
+ * Vega's schemes, chosen to read on either page: opaque cells whose lightness alone orders
+ * them, and for colour-blind readers too (both are single- or two-hue ramps).
+ */
+const SCHEMES = { sequential: 'blues', diverging: 'redblue' } as const;
+
+/**
+ * Black text on a cell of relative luminance above this, else white: where the two have the
+ * same WCAG contrast, (L + 0.05) / 0.05 = 1.05 / (L + 0.05).
+ */
+const DARK_TEXT_ABOVE = 0.179;
+
+/** The most rows × columns whose values are printed: past this the text would be too small. */
+const MAX_LABEL_CELLS = 400;
+
+function checkMatrix(data: MatrixData, options: HeatmapOptions): void {
+  for (const key of ['rowTitle', 'columnTitle', 'valueTitle'] as const) {
+    if (typeof options?.[key] !== 'string' || !options[key].trim()) throw new RangeError(`heatmapChart needs options.${key}`);
+  }
+  const { rows, columns, values } = data;
+  if (!rows?.length || !columns?.length) throw new RangeError('heatmapChart needs at least one row and one column label');
+  for (const [name, labels] of [
+    ['row', rows],
+    ['column', columns],
+  ] as const) {
+    const seen = new Set<string>();
+    for (const label of labels) {
+      if (seen.has(label)) throw new RangeError(`heatmapChart: the ${name} label "${label}" is given twice`);
+      seen.add(label);
+    }
+  }
+  if (values?.length !== rows.length)
+    throw new RangeError(`heatmapChart has ${rows.length} row labels but ${values?.length ?? 0} rows of values`);
+  values.forEach((row, i) => {
+    if (row.length !== columns.length) {
+      throw new RangeError(`heatmapChart: row ${i} ("${rows[i]}") has ${row.length} values for ${columns.length} columns`);
+    }
+    row.forEach((value, j) => {
+      if (typeof value !== 'number' || !Number.isFinite(value)) {
+        throw new RangeError(
+          `heatmapChart: the cell of row "${rows[i]}" and column "${columns[j]}" is ${String(value)}, not a finite number`,
+        );
+      }
+    });
+  });
+}
+
+/** Words for a matrix: its largest cell, and each row's peak. */
+export function describeMatrix(data: MatrixData, options: Pick<HeatmapOptions, 'rowTitle' | 'columnTitle' | 'valueTitle'>): string {
+  let best = { i: 0, j: 0 };
+  const peaks = data.values.map((row, i) => {
+    let j = 0;
+    row.forEach((value, k) => {
+      if (value > row[j]!) j = k;
+    });
+    if (row[j]! > data.values[best.i]![best.j]!) best = { i, j };
+    return `${data.rows[i]} → ${data.columns[j]} (${formatNumber(row[j]!)})`;
+  });
+  const largest = data.values[best.i]![best.j]!;
+  return (
+    `${options.valueTitle} for ${data.rows.length} ${options.rowTitle.toLowerCase()} rows by ${data.columns.length} ` +
+    `${options.columnTitle.toLowerCase()} columns; the largest, ${formatNumber(largest)}, is at ${data.rows[best.i]} and ${data.columns[best.j]}. ` +
+    `Each row’s peak: ${peaks.join(', ')}.`
+  );
+}
+
+/** A matrix as a heatmap: labelled rows and columns in the given order, a colour legend, and optional printed values. */
+export function heatmapChart(data: MatrixData, options: HeatmapOptions): TopLevelSpec {
+  checkMatrix(data, options);
+  const theme = options.theme ?? PLOT;
+  const valueFormat = options.valueFormat ?? (data.values.every((row) => row.every(Number.isInteger)) ? 'd' : '.2~f');
+  const cells = data.rows.flatMap((row, i) => data.columns.map((column, j) => ({ row, column, value: data.values[i]![j]! })));
+  const scheme = options.scheme ?? 'sequential';
+  const colour = {
+    field: 'value',
+    type: 'quantitative',
+    title: options.valueTitle,
+    scale: scheme === 'diverging' ? { scheme: SCHEMES.diverging, domainMid: options.center ?? 0 } : { scheme: SCHEMES.sequential },
+    legend: { orient: 'right', format: valueFormat },
+  } as const;
+  const x = {
+    field: 'column',
+    type: 'ordinal',
+    title: options.columnTitle,
+    sort: [...data.columns],
+    axis: { labelAngle: 0, orient: 'top' },
+  };
+  const y = { field: 'row', type: 'ordinal', title: options.rowTitle, sort: [...data.rows] };
+  const tooltip = [
+    { field: 'row', type: 'ordinal', title: options.rowTitle },
+    { field: 'column', type: 'ordinal', title: options.columnTitle },
+    { field: 'value', type: 'quantitative', title: options.valueTitle, format: valueFormat },
+  ];
+  // Square-ish cells: the wide layout's height follows the rows, within reason.
+  const showValues = options.showValues === true && cells.length <= MAX_LABEL_CELLS;
+  return {
+    ...chartFrame({ theme, description: options.description ?? describeMatrix(data, options), rows: cells }),
+    layer: [
+      {
+        transform: [
+          { calculate: `datum.row + ', ' + datum.column + ': ' + format(datum.value, ${JSON.stringify(valueFormat)})`, as: 'description' },
+        ],
+        mark: { type: 'rect', stroke: 'currentColor', strokeOpacity: 0.15, strokeWidth: 0.5 },
+        encoding: { x, y, color: colour, tooltip, description: { field: 'description', type: 'nominal' } },
+      },
+      ...(showValues
+        ? [
+            {
+              mark: { type: 'text', fontSize: theme.fontSize.label, aria: false },
+              encoding: {
+                x,
+                y,
+                text: { field: 'value', type: 'quantitative', format: valueFormat },
+                // Black or white, whichever has the more contrast on the cell's own colour.
+                color: {
+                  condition: { test: `luminance(scale('color', datum.value)) > ${DARK_TEXT_ABOVE}`, value: '#000000' },
+                  value: '#ffffff',
+                },
+              },
+            },
+          ]
+        : []),
+    ],
+  } as TopLevelSpec;
+}

@@ -1,0 +1,130 @@
+/**
+ * The heatmap builder: a confusion matrix, an attention map and a transition matrix alike, rows
+ * and columns in the given order, values printed in the colour that reads on each cell.
+ */
+import { describe, expect, test } from 'vitest';
+import { rgb } from 'd3-color';
+import { describeMatrix, heatmapChart, type MatrixData } from '../../src/lib/charts/heatmap-chart.ts';
+import { renderChart } from '../../src/lib/charts/render.ts';
+import { vegaLiteSchemaError } from '../../src/lib/charts/validate.ts';
+import { bigramTransitions, tokenize } from '../../src/lib/text.ts';
+
+const CONFUSION: MatrixData = {
+  rows: ['cat', 'dog', 'bird'],
+  columns: ['cat', 'dog', 'bird'],
+  values: [
+    [50, 3, 1],
+    [4, 40, 0],
+    [2, 1, 30],
+  ],
+};
+const OPTIONS = { rowTitle: 'True class', columnTitle: 'Predicted class', valueTitle: 'Count' } as const;
+
+/** WCAG relative luminance of a colour. */
+function luminance(colour: string): number {
+  const { r, g, b } = rgb(colour);
+  const channel = (c: number) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+  return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+}
+const contrast = (a: string, b: string) => {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+};
+
+/** Each cell's fill and the colour of the text printed on it, from the SVG, in drawing order. */
+function cellsAndTexts(svg: string) {
+  const fills = [...svg.matchAll(/<path[^>]*aria-roledescription="rect mark"[^>]*fill="(rgb\([^)]*\))"/g)].map((m) => m[1]!);
+  const texts = [...svg.matchAll(/<text[^>]*fill="(#000000|#ffffff)"[^>]*>([^<]+)<\/text>/g)].map((m) => ({ fill: m[1]!, text: m[2]! }));
+  return { fills, texts };
+}
+
+describe('heatmapChart', () => {
+  test('a confusion matrix: valid, rows and columns in the given order, one row of the table per cell', async () => {
+    const spec = heatmapChart(CONFUSION, { ...OPTIONS, showValues: true });
+    expect(vegaLiteSchemaError(spec)).toBeNull();
+    const layer = (spec as unknown as { layer: { encoding: Record<string, { sort?: string[] }> }[] }).layer[0]!;
+    expect(layer.encoding.x!.sort).toEqual(['cat', 'dog', 'bird']);
+    expect(layer.encoding.y!.sort).toEqual(['cat', 'dog', 'bird']);
+    const chart = await renderChart('confusion', spec);
+    const [rows] = Object.values(chart.datasets);
+    expect(rows).toHaveLength(9);
+    expect(rows![1]).toEqual({ row: 'cat', column: 'dog', value: 3 });
+  });
+
+  test('printed values are black or white, whichever reads better on the cell (at least 4.5:1 here)', async () => {
+    const { svg } = await renderChart('confusion-values', heatmapChart(CONFUSION, { ...OPTIONS, showValues: true }));
+    const { fills, texts } = cellsAndTexts(svg);
+    expect(fills).toHaveLength(9);
+    expect(texts.map((t) => t.text)).toEqual(['50', '3', '1', '4', '40', '0', '2', '1', '30']);
+    texts.forEach((text, i) => {
+      const other = text.fill === '#000000' ? '#ffffff' : '#000000';
+      expect(contrast(text.fill, fills[i]!)).toBeGreaterThanOrEqual(contrast(other, fills[i]!));
+      expect(contrast(text.fill, fills[i]!)).toBeGreaterThanOrEqual(4.5);
+    });
+    // The darkest cell (50) takes white text, the lightest (0) black.
+    expect(texts[0]!.fill).toBe('#ffffff');
+    expect(texts[5]!.fill).toBe('#000000');
+  });
+
+  test('a transition matrix from the text helpers, with a diverging scheme for signed values', async () => {
+    const { vocabulary, matrix } = bigramTransitions(tokenize('it was the best of times it was the worst of times'));
+    const transitions = heatmapChart(
+      { rows: vocabulary, columns: vocabulary, values: matrix },
+      { rowTitle: 'Word', columnTitle: 'Next word', valueTitle: 'P(next | word)', showValues: true },
+    );
+    expect(vegaLiteSchemaError(transitions)).toBeNull();
+    await expect(renderChart('transitions', transitions)).resolves.toBeTruthy();
+    const signed = heatmapChart(
+      {
+        rows: ['a', 'b'],
+        columns: ['x', 'y'],
+        values: [
+          [-1, 0.5],
+          [0, 1],
+        ],
+      },
+      { ...OPTIONS, scheme: 'diverging' },
+    );
+    const colour = (signed as unknown as { layer: { encoding: { color: { scale: unknown } } }[] }).layer[0]!.encoding.color.scale;
+    expect(colour).toEqual({ scheme: 'redblue', domainMid: 0 });
+    await expect(renderChart('signed', signed)).resolves.toBeTruthy();
+  });
+
+  test('says its largest cell and each row’s peak', () => {
+    expect(describeMatrix(CONFUSION, OPTIONS)).toBe(
+      'Count for 3 true class rows by 3 predicted class columns; the largest, 50, is at cat and cat. ' +
+        'Each row’s peak: cat → cat (50), dog → dog (40), bird → bird (30).',
+    );
+  });
+
+  test('refuses a matrix that does not fit its labels, naming the row or cell', () => {
+    expect(() => heatmapChart({ ...CONFUSION, values: CONFUSION.values.slice(0, 2) }, OPTIONS)).toThrow(/3 row labels but 2 rows/);
+    expect(() =>
+      heatmapChart(
+        {
+          ...CONFUSION,
+          values: [
+            [1, 2, 3],
+            [1, 2],
+            [1, 2, 3],
+          ],
+        },
+        OPTIONS,
+      ),
+    ).toThrow(/row 1 \("dog"\) has 2 values for 3 columns/);
+    expect(() =>
+      heatmapChart(
+        {
+          ...CONFUSION,
+          values: [
+            [1, 2, 3],
+            [1, NaN, 2],
+            [1, 2, 3],
+          ],
+        },
+        OPTIONS,
+      ),
+    ).toThrow(/row "dog" and column "dog" is NaN/);
+    expect(() => heatmapChart({ ...CONFUSION, rows: ['a', 'a', 'b'] }, OPTIONS)).toThrow(/row label "a" is given twice/);
+  });
+});
