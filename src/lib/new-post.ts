@@ -10,11 +10,12 @@
 import { parseArgs } from 'node:util';
 import { assertSlug, slugify } from './slug.ts';
 
-export const USAGE = `Usage: npm run new-post -- --category <category> [--date YYYY-MM-DD] [--description <text>] [--tag <tag>]... "<Title>"
+export const USAGE = `Usage: npm run new-post -- --category <category> [--slug <slug>] [--date YYYY-MM-DD] [--description <text>] [--tag <tag>]... "<Title>"
 
 Creates content/posts/<category>/<slug>/ with index.mdx, figures.ts and figures.test.ts.
 The slug comes from the title: "RNNs & Vanishing Gradients!" becomes rnns-vanishing-gradients.
   --category     the folder under content/posts, e.g. nlp (lower-case words joined by dashes)
+  --slug         the post's folder and URL instead of the title's (lower-case words joined by dashes)
   --date         the post's date (default: today, UTC)
   --description  one sentence for the home page and feeds (default: a sentence to replace)
   --tag          a tag, repeatable (default: the category)`;
@@ -27,6 +28,8 @@ export class UsageError extends Error {
 export interface NewPost {
   readonly title: string;
   readonly category: string;
+  /** The folder's name and the URL's last part: --slug, or the title's slug. */
+  readonly slug: string;
   /** YYYY-MM-DD. */
   readonly date: string;
   readonly description: string;
@@ -69,6 +72,7 @@ export function parseNewPostArgs(argv: readonly string[], now: Date = new Date()
       allowPositionals: true,
       options: {
         category: { type: 'string' },
+        slug: { type: 'string' },
         date: { type: 'string' },
         description: { type: 'string' },
         tag: { type: 'string', multiple: true },
@@ -84,24 +88,28 @@ export function parseNewPostArgs(argv: readonly string[], now: Date = new Date()
   if (values.category === undefined) throw new UsageError('give the category with --category, e.g. --category nlp');
   const category = values.category;
   asUsage(() => assertSlug('--category', category));
-  asUsage(() => slugify(title));
+  let slug = '';
+  asUsage(() => {
+    if (values.slug !== undefined) assertSlug('--slug', values.slug);
+    slug = values.slug ?? slugify(title);
+  });
   const date = values.date ?? isoDate(now);
   assertDate(date);
   const description = (values.description ?? DEFAULT_DESCRIPTION).trim();
   if (!description || /[\p{Cc}]/u.test(description)) throw new UsageError('--description must be one non-empty line of text');
   const tags = values.tag?.length ? values.tag : [category];
   for (const tag of tags) asUsage(() => assertSlug('--tag', tag));
-  return { title, category, date, description, tags: [...new Set(tags)] };
+  return { title, category, slug, date, description, tags: [...new Set(tags)] };
 }
 
 /** The post's folder relative to the site's root: content/posts/<category>/<slug>. */
-export function postFolder(post: Pick<NewPost, 'title' | 'category'>): string {
-  return `content/posts/${post.category}/${slugify(post.title)}`;
+export function postFolder(post: Pick<NewPost, 'category' | 'slug'>): string {
+  return `content/posts/${post.category}/${post.slug}`;
 }
 
 /** The post's URL path under the site: /posts/<category>/<slug>/. */
-export function postUrl(post: Pick<NewPost, 'title' | 'category'>): string {
-  return `/posts/${post.category}/${slugify(post.title)}/`;
+export function postUrl(post: Pick<NewPost, 'category' | 'slug'>): string {
+  return `/posts/${post.category}/${post.slug}/`;
 }
 
 /** A YAML scalar for any one-line text: a double-quoted string, whose escapes are JSON's. */
@@ -191,17 +199,42 @@ export const summary = [
 }
 
 /**
- * figures.test.ts: checks figures.ts against numbers it computes itself, from closed forms:
- * σ(x) = (1 + tanh(x / 2)) / 2 and σ′(x) = 1 / (4 cosh²(x / 2)), whose largest value is 1/4 at 0.
+ * figures.test.ts, in two parts. Every chart figures.ts exports is rendered as the build renders
+ * it (this keeps passing whatever the post becomes). The starter's numbers are checked against
+ * closed forms, σ(x) = (1 + tanh(x / 2)) / 2 and σ′(x) = 1 / (4 cosh²(x / 2)); once figures.ts no
+ * longer exports them, those checks fail saying to replace them with checks of the new numbers.
  */
 export function figuresTestTs(): string {
   return `/**
- * This post's numbers, checked against values computed here another way, from closed forms:
- * σ(x) = (1 + tanh(x / 2)) / 2 and σ′(x) = 1 / (4 cosh²(x / 2)), which is largest (1/4) at x = 0.
- * When you change figures.ts, change these checks with it.
+ * This post's figures, tested.
+ *
+ * 1. Every chart figures.ts exports is rendered as the build renders it: a spec the build would
+ *    refuse fails here first, with the same message. This part keeps working as the post changes.
+ * 2. The starter's numbers (the sigmoid and its gradient) are checked against values computed
+ *    another way, from closed forms. When you rewrite figures.ts, replace these checks with checks
+ *    of your own numbers: against a closed form, or against numpy's (see the README).
  */
-import { expect, test } from 'vitest';
-import { activations, chart, gradients, summary, x } from './figures.ts';
+import { describe, expect, test } from 'vitest';
+import type { TopLevelSpec } from 'vega-lite';
+import { renderChart } from '~/lib/charts/render.ts';
+import * as figures from './figures.ts';
+
+/** The exports that are Vega-Lite specs: the charts the post can show. */
+const charts = Object.entries(figures).filter(
+  (entry): entry is [string, TopLevelSpec] =>
+    typeof entry[1] === 'object' && entry[1] !== null && String((entry[1] as { $schema?: unknown }).$schema).includes('vega-lite'),
+);
+
+describe('every chart in figures.ts', () => {
+  test('figures.ts exports at least one chart', () => {
+    expect(charts.map(([name]) => name), 'export the Vega-Lite spec of each chart the post shows from figures.ts').not.toEqual([]);
+  });
+  test.each(charts)('%s renders as the build renders it, and says what it shows', async (name, spec) => {
+    const chart = await renderChart(name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'chart', spec);
+    expect(chart.svg).toMatch(/^<svg/);
+    expect((spec as { description?: unknown }).description, \`give \${name} a description (the builders write one)\`).toBeTruthy();
+  });
+});
 
 /** Element-wise |actual − expected| ≤ rel × |expected|, naming every index that is off. */
 function expectClose(actual: readonly number[], expected: readonly number[], rel = 1e-12): void {
@@ -213,37 +246,37 @@ function expectClose(actual: readonly number[], expected: readonly number[], rel
   expect(failures).toEqual([]);
 }
 
-const N = 61;
-const STEP = 12 / (N - 1);
+const starter = figures as Partial<Record<'x' | 'activations' | 'gradients', number[]>> & { summary?: string };
+const REPLACE = 'figures.ts no longer has the starter sigmoid: replace the checks of the starter numbers in figures.test.ts with checks of your own numbers';
 
-test('x is 61 evenly spaced points from -6 to 6', () => {
-  expect(x).toHaveLength(N);
-  expect(x[0]).toBe(-6);
-  expect(x[N - 1]).toBe(6);
-  x.forEach((value, i) => expect(Math.abs(value - (-6 + i * STEP))).toBeLessThanOrEqual(1e-12));
-});
+describe('the starter numbers', () => {
+  const N = 61;
+  const STEP = 12 / (N - 1);
+  const x = () => {
+    expect(starter.x, REPLACE).toBeInstanceOf(Array);
+    return starter.x!;
+  };
 
-test('the activations are the sigmoid: (1 + tanh(x / 2)) / 2', () => {
-  expectClose(activations, x.map((v) => (1 + Math.tanh(v / 2)) / 2));
-});
+  test('x is 61 evenly spaced points from -6 to 6', () => {
+    expect(x()).toHaveLength(N);
+    expect(x()[0]).toBe(-6);
+    expect(x()[N - 1]).toBe(6);
+    x().forEach((value, i) => expect(Math.abs(value - (-6 + i * STEP))).toBeLessThanOrEqual(1e-12));
+  });
 
-test('the gradients are the sigmoid\\'s derivative: 1 / (4 cosh²(x / 2))', () => {
-  expectClose(gradients, x.map((v) => 1 / (4 * Math.cosh(v / 2) ** 2)));
-});
+  test('the activations are the sigmoid: (1 + tanh(x / 2)) / 2', () => {
+    expect(starter.activations, REPLACE).toBeInstanceOf(Array);
+    expectClose(starter.activations!, x().map((v) => (1 + Math.tanh(v / 2)) / 2));
+  });
 
-test('the sigmoid is symmetric about (0, 1/2) and its gradient about x = 0', () => {
-  activations.forEach((a, i) => expect(Math.abs(a + (activations[N - 1 - i] ?? Number.NaN) - 1)).toBeLessThanOrEqual(1e-15));
-  gradients.forEach((g, i) => expect(Math.abs(g - (gradients[N - 1 - i] ?? Number.NaN))).toBeLessThanOrEqual(1e-15));
-});
+  test('the gradients are the derivative of the sigmoid: 1 / (4 cosh²(x / 2))', () => {
+    expect(starter.gradients, REPLACE).toBeInstanceOf(Array);
+    expectClose(starter.gradients!, x().map((v) => 1 / (4 * Math.cosh(v / 2) ** 2)));
+  });
 
-test('the summary prints the largest gradient, 1/4 at x = 0', () => {
-  expect(summary).toBe([\`points : \${N}\`, \`largest gradient : \${(1 / 4).toFixed(5)} at x = \${(0).toFixed(2)}\`].join('\\n'));
-});
-
-test('the chart draws both series from these numbers', () => {
-  const rows = (chart as { datasets: Record<string, { series: string; x: number; y: number }[]> }).datasets.series ?? [];
-  expect(rows.filter((row) => row.series === 'Sigmoid').map((row) => row.y)).toEqual(activations);
-  expect(rows.filter((row) => row.series === 'Gradient').map((row) => row.y)).toEqual(gradients);
+  test('the summary prints the largest gradient, 1/4 at x = 0', () => {
+    expect(starter.summary, REPLACE).toBe([\`points : \${N}\`, \`largest gradient : \${(1 / 4).toFixed(5)} at x = \${(0).toFixed(2)}\`].join('\\n'));
+  });
 });
 `;
 }

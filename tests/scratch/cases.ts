@@ -28,6 +28,17 @@ const CHART_CASES: readonly BadInputCase[] = [
     mustSay: [FILE, 'chart "bad-chart"', 'the encoding uses "loss", which the data does not have (fields: x, y)'],
   },
   {
+    name: 'A data name that names no dataset',
+    files: chartPost(
+      "{ datasets: { words: [{ x: 1, y: 2 }] }, data: { name: 'counts' }, mark: 'bar', encoding: { x: { field: 'x', type: 'quantitative' } } }",
+    ),
+    mustSay: [
+      FILE,
+      'chart "bad-chart"',
+      'the chart reads data named "counts", but the spec has no dataset of that name (its datasets are "words")',
+    ],
+  },
+  {
     name: "NaN in a spec's data",
     files: chartPost(line('[{ x: 1, y: 2 }, { x: 2, y: NaN }]')),
     mustSay: [FILE, 'chart "bad-chart"', 'has NaN in field "y" at row 1'],

@@ -126,6 +126,37 @@ test("the new post's figures.test.ts passes in the site's unit project", async (
   expect(stdout).not.toMatch(/failed|skipped/);
 }, 120_000);
 
+test("once figures.ts is rewritten, the generated test still renders its charts, and says to replace the starter's checks", async () => {
+  await site.write(
+    `${FOLDER}-rewritten/figures.ts`,
+    [
+      "import { layeredLineChart } from '~/lib/charts/builders.ts';",
+      "export const loss = layeredLineChart([{ name: 'Loss', x: [1, 2, 3], y: [0.9, 0.5, 0.3], color: '#4687b7' }], { xTitle: 'Epoch', yTitle: 'Loss' });",
+      '',
+    ].join('\n'),
+  );
+  await copyFile(join(site.root, FOLDER, 'figures.test.ts'), join(site.root, `${FOLDER}-rewritten`, 'figures.test.ts'));
+  const vitest = join(site.root, 'node_modules', 'vitest', 'vitest.mjs');
+  const result = await run(
+    process.execPath,
+    [vitest, 'run', '--project', 'unit', '--reporter', 'verbose', `${FOLDER}-rewritten/figures.test.ts`],
+    {
+      cwd: site.root,
+      env: { ...childEnv(), NO_COLOR: '1' },
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  ).then(
+    () => ({ stdout: '', failed: false }),
+    (error: { stdout?: string }) => ({ stdout: error.stdout ?? '', failed: true }),
+  );
+  expect(result.failed).toBe(true);
+  expect(result.stdout).toMatch(/✓ .*every chart in figures\.ts > loss renders as the build renders it/);
+  expect(result.stdout).toContain(
+    'figures.ts no longer has the starter sigmoid: replace the checks of the starter numbers in figures.test.ts',
+  );
+  expect(result.stdout).toMatch(/Tests\s+4 failed \| 2 passed \(6\)/);
+}, 120_000);
+
 test('a second run with the same title is refused, naming the folder, and changes nothing', async () => {
   const before = await readdir(join(site.root, FOLDER));
   const again = await newPost(['--category', 'nlp', TITLE]);

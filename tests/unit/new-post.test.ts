@@ -38,10 +38,11 @@ function frontmatter(mdx: string): Record<string, string> {
 }
 
 describe('parseNewPostArgs', () => {
-  test('reads the category, the title and an injected date', () => {
+  test("reads the category, the title (the slug is the title's) and an injected date", () => {
     expect(POST).toEqual({
       title: 'RNNs & Vanishing Gradients!',
       category: 'nlp',
+      slug: 'rnns-vanishing-gradients',
       date: '2026-12-01',
       description: DEFAULT_DESCRIPTION,
       tags: ['nlp'],
@@ -99,6 +100,17 @@ describe('parseNewPostArgs', () => {
     expect(() => parseNewPostArgs(argv, NOW)).toThrow(UsageError);
   });
 
+  test('--slug names the folder and the URL instead of the title', () => {
+    const post = parseNewPostArgs(['--category', 'nlp', '--slug', 'rnn-gradients', '--date', '2026-12-01', 'RNNs & Vanishing Gradients!']);
+    expect(postFolder(post)).toBe('content/posts/nlp/rnn-gradients');
+    expect(postUrl(post)).toBe('/posts/nlp/rnn-gradients/');
+    expect(post.title).toBe('RNNs & Vanishing Gradients!');
+    // A title with no letter to make a slug from is fine when the slug is given.
+    expect(parseNewPostArgs(['--category', 'nlp', '--slug', 'pi', '--date', '2026-12-01', 'π ≈ 3.14']).slug).toBe('pi');
+    expect(() => parseNewPostArgs(['--category', 'nlp', '--slug', 'RNN Gradients', 'A title'])).toThrow(UsageError);
+    expect(() => parseNewPostArgs(['--category', 'nlp', '--slug', 'RNN Gradients', 'A title'])).toThrow(/--slug/);
+  });
+
   test('an unknown option or a missing value is a UsageError', () => {
     expect(() => parseNewPostArgs(['--category', 'nlp', '--draft', 'T'])).toThrow(UsageError);
     expect(() => parseNewPostArgs(['--category'])).toThrow(UsageError);
@@ -147,10 +159,13 @@ describe('the templates', () => {
     expect(mdx).toContain("export const FIGURES = 'content/posts/nlp/rnns-vanishing-gradients/figures.ts';");
   });
 
-  test('the post imports only what figures.ts exports, and so does its test', () => {
+  test('the post imports only what figures.ts exports, and its test checks the starter numbers figures.ts has', () => {
     const fromMdx = /import \{ ([^}]+) \} from '\.\/figures\.ts';/.exec(mdx)![1]!.split(', ');
-    const fromTest = /import \{ ([^}]+) \} from '\.\/figures\.ts';/.exec(figuresTestTs())![1]!.split(', ');
-    for (const name of [...fromMdx, ...fromTest]) expect(exported).toContain(name);
+    const starter = /Partial<Record<([^,]+), number\[\]>> & \{ summary/
+      .exec(figuresTestTs())![1]!
+      .split(' | ')
+      .map((name) => name.replace(/'/g, ''));
+    for (const name of [...fromMdx, ...starter, 'summary']) expect(exported).toContain(name);
   });
 
   test('figures.ts computes with the src/lib helpers and a chart builder', () => {
@@ -159,11 +174,12 @@ describe('the templates', () => {
     expect(figures).toContain('layeredLineChart(');
   });
 
-  test('the test checks against closed forms, not against figures.ts itself', () => {
+  test('the test checks against closed forms, not against figures.ts itself, and renders every chart as the build does', () => {
     const test = figuresTestTs();
     expect(test).toContain('Math.tanh(v / 2)');
     expect(test).toContain('Math.cosh(v / 2)');
-    expect(test).not.toMatch(/from '~\/lib\//);
+    expect([...test.matchAll(/from '(~\/lib\/[^']+)'/g)].map((m) => m[1])).toEqual(['~/lib/charts/render.ts']);
+    expect(test).toContain('await renderChart(');
   });
 
   test('leave nothing for the build to refuse: no placeholder, no missing region', () => {

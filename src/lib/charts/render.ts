@@ -13,6 +13,7 @@ import { liveSpec } from './live-spec.ts';
 import { ChartError } from './chart-error.ts';
 import { CHART_ID } from './chart-props.ts';
 import { externalResource, refusingLoader, unprintableText, unsafeSvgLink } from './spec-safety.ts';
+import { missingDatasetProblem, withHouseStyle } from './hand-written.ts';
 import { type ChartSizes, chartSizes, hasLayoutWidth, resizeView, withClampedZoom } from './layout.ts';
 
 export { ChartError };
@@ -160,10 +161,14 @@ function problemOf(error: unknown): string {
 }
 
 /** Renders a Vega-Lite spec to a static SVG plus what the browser needs to bring it to life. */
-export async function renderChart(id: string, spec: TopLevelSpec): Promise<RenderedChart> {
+export async function renderChart(id: string, authored: TopLevelSpec): Promise<RenderedChart> {
   if (typeof id !== 'string' || !CHART_ID.test(id)) {
     throw new ChartError(id, 'the chart id must be lower-case letters, digits and dashes, starting with a letter');
   }
+  // A hand-written spec gets what a builder's has: the theme, the layout, named datasets.
+  const spec = stage(id, 'the chart could not be read', () => withHouseStyle(authored));
+  const noData = missingDatasetProblem(spec);
+  if (noData) throw new ChartError(id, noData);
   const inlineData = inlineDatasets(spec);
   const rows = Object.values(inlineData).reduce((sum, dataset) => sum + dataset.length, 0);
   if (rows > MAX_ROWS) {
