@@ -49,8 +49,13 @@ export interface LineChartOptions {
    */
   readonly labels?: SeriesLabels;
   readonly legendTitle?: string;
+  /** What the series' bands show ("min–max over 5 seeds", "±1σ"): the tooltip's name for them. */
+  readonly bandTitle?: string;
   readonly theme?: ChartTheme;
 }
+
+/** How opaque a band is under its line: the line reads through it, and bands overlap visibly. */
+const BAND_OPACITY = 0.2;
 
 /** The point selection a legend click toggles: its series show, the others fade. */
 const ISOLATE_PARAM = 'isolate';
@@ -190,10 +195,18 @@ export function layeredLineChart(series: readonly LineSeries[], options: LineCha
     },
   ];
   // The series' name heads the tooltip (its key "title" makes it the heading, as in vega-tooltip).
+  const banded = series.some((s) => s.band);
+  const bandTitle = options.bandTitle ?? 'band';
   const tooltip = [
     ...(series.length > 1 ? [{ field: 'series', type: 'nominal', title: 'title' }] : []),
     { field: 'x', type: 'quantitative', title: xTitle, format: xFormat },
     { field: 'y', type: 'quantitative', title: yTitle, format: yFormat },
+    ...(banded
+      ? [
+          { field: 'lower', type: 'quantitative', title: `${bandTitle} from`, format: yFormat },
+          { field: 'upper', type: 'quantitative', title: `${bandTitle} to`, format: yFormat },
+        ]
+      : []),
   ] as const;
   const params = [
     ...(options.zoom ? [{ name: ZOOM_PARAM, select: { type: 'interval', encodings: ['x'], zoom: 'wheel!' }, bind: 'scales' }] : []),
@@ -207,6 +220,16 @@ export function layeredLineChart(series: readonly LineSeries[], options: LineCha
     ...chartFrame({ theme, description: options.description ?? describeChart(series, { xTitle }), rows, usermeta }),
     ...(legend ? { params: [{ name: LAYOUT_WIDTH_PARAM, value: theme.layouts.wide.width }] } : {}),
     layer: [
+      ...(banded
+        ? [
+            {
+              // Each series' band under its line, in its colour, faint (the rows without one draw none).
+              transform: [{ filter: 'isValid(datum.lower)' }],
+              mark: { type: 'area', clip: true, fillOpacity: BAND_OPACITY, aria: false },
+              encoding: { x, y: { ...y, field: 'lower' }, y2: { field: 'upper' }, color, opacity: isolated },
+            },
+          ]
+        : []),
       {
         mark: { type: 'line', clip: true },
         encoding: { x, y, color, strokeDash, opacity: isolated, description: lineDescription },

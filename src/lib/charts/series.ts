@@ -10,6 +10,8 @@ export interface LineSeries {
   readonly x: readonly number[];
   readonly y: readonly number[];
   readonly color: string;
+  /** A band drawn round the line, from lower[i] to upper[i] at x[i] (a min–max or ±σ spread). */
+  readonly band?: { readonly lower: readonly number[]; readonly upper: readonly number[] };
 }
 
 /** One row of chart data. */
@@ -17,6 +19,8 @@ export interface SeriesRow {
   readonly series: string;
   readonly x: number;
   readonly y: number;
+  readonly lower?: number;
+  readonly upper?: number;
 }
 
 /**
@@ -27,7 +31,7 @@ export interface SeriesRow {
 export function toRows(series: readonly LineSeries[]): SeriesRow[] {
   if (series.length === 0) throw new RangeError('series must hold at least one series, got none');
   const names = new Set<string>();
-  return series.flatMap(({ name, x, y, color }) => {
+  return series.flatMap(({ name, x, y, color, band }) => {
     if (names.has(name)) throw new RangeError(`series names must be unique, got "${name}" twice`);
     names.add(name);
     if (typeof color !== 'string' || !isColour(color)) {
@@ -39,11 +43,21 @@ export function toRows(series: readonly LineSeries[]): SeriesRow[] {
     if (x.length !== y.length) {
       throw new RangeError(`series "${name}" has ${x.length} x values but ${y.length} y values`);
     }
+    if (band && (band.lower?.length !== x.length || band.upper?.length !== x.length)) {
+      throw new RangeError(
+        `series "${name}" has ${x.length} points but its band ${band.lower?.length ?? 0} lower and ${band.upper?.length ?? 0} upper values`,
+      );
+    }
     return x.map((xValue, row) => {
       const yValue = y[row]!; // lengths were checked above
       assertFinite(`series "${name}" row ${row} x`, xValue);
       assertFinite(`series "${name}" row ${row} y`, yValue);
-      return { series: name, x: xValue, y: yValue };
+      if (!band) return { series: name, x: xValue, y: yValue };
+      const [lower, upper] = [band.lower[row]!, band.upper[row]!];
+      assertFinite(`series "${name}" row ${row} band's lower`, lower);
+      assertFinite(`series "${name}" row ${row} band's upper`, upper);
+      if (lower > upper) throw new RangeError(`series "${name}" row ${row}: the band's lower value ${lower} is above its upper ${upper}`);
+      return { series: name, x: xValue, y: yValue, lower, upper };
     });
   });
 }
