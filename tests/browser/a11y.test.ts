@@ -3,15 +3,13 @@
  * before and after its charts come alive, and the live charts can be reached, read and zoomed
  * with the keyboard alone.
  */
-import { readFile } from 'node:fs/promises';
 import { mkdir } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { browserSkipReason, launchChromium } from '../support/browser.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
 import { POST_PATH } from '../support/site.ts';
+import { axeReport, axeViolations } from '../support/axe.ts';
 import { cumulativeGradient, sigmoidAndTangent } from '../../content/posts/nlp/rnns-and-vanishing-gradients/figures.ts';
 
 const skipReason = browserSkipReason();
@@ -28,38 +26,9 @@ const DESCRIPTIONS = {
   'cumulative-gradient': cumulativeGradient.description!,
 } as const;
 
-const require = createRequire(import.meta.url);
-const axeSource = readFile(join(dirname(require.resolve('axe-core')), 'axe.min.js'), 'utf8');
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  targets: string[];
-}
-
-/** Runs axe-core over the whole document; returns its violations, briefly. */
-async function axeViolations(page: Page): Promise<Violation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: await axeSource });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
-    const results = await axe.run(document, { resultTypes: ['violations'] });
-    return results.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact ?? null,
-      help: v.help,
-      targets: v.nodes.map((node) => node.target.join(' ')),
-    }));
-  });
-}
-
-function report(violations: readonly Violation[]): string {
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.targets.join('\n    ')}`).join('\n');
-}
-
 async function expectNoViolations(page: Page, when: string): Promise<void> {
   const violations = await axeViolations(page);
-  expect(violations, `axe found, ${when}:\n${report(violations)}`).toEqual([]);
+  expect(violations, `axe found, ${when}:\n${axeReport(violations)}`).toEqual([]);
 }
 
 /** The accessible role, name and description Chromium computes for the first element matching `selector`. */

@@ -147,11 +147,14 @@ export function barChart(data: readonly BarDatum[], options: BarChartOptions): T
     sort: categories,
     ...(horizontal ? {} : { axis: { labelAngle: 0 } }),
   } as const;
+  // Labels at the bars' ends need room past the longest bar: a tenth more of the axis.
+  const longest = Math.max(0, ...totals(data).values(), ...data.map((bar) => bar.value));
   const value = {
     field: 'value',
     type: 'quantitative',
     title: options.valueTitle,
     ...(stacked ? { stack: 'zero' } : { stack: null }),
+    ...(options.valueLabels && longest > 0 ? { scale: { domainMax: longest * 1.1 } } : {}),
     ...(counts && !options.valueFormat ? { axis: { format: 'd', tickMinStep: 1 } } : {}),
   } as const;
   const color =

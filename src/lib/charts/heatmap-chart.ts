@@ -52,6 +52,14 @@ const SCHEMES = { sequential: 'blues', diverging: 'redblue' } as const;
  */
 const DARK_TEXT_ABOVE = 0.179;
 
+/** A row's least height, and the room the axes and the legend below take, in CSS pixels. */
+const ROW_HEIGHT = 24;
+const AXES_AND_LEGEND = 150;
+const MAX_HEIGHT = 900;
+
+/** About the width of a phone's plot, once the row labels have their room. */
+const NARROW_PLOT_WIDTH = 220;
+
 /** The most rows × columns whose values are printed: past this the text would be too small. */
 const MAX_LABEL_CELLS = 400;
 
@@ -111,6 +119,9 @@ export function heatmapChart(data: MatrixData, options: HeatmapOptions): TopLeve
   checkMatrix(data, options);
   const theme = options.theme ?? PLOT;
   const valueFormat = options.valueFormat ?? (data.values.every((row) => row.every(Number.isInteger)) ? 'd' : '.2~f');
+  // The legend ticks between the values: whole-number counts over a short range need decimals there.
+  const [lo, hi] = [Math.min(...data.values.flat()), Math.max(...data.values.flat())];
+  const legendFormat = valueFormat === 'd' && hi - lo <= 10 ? '.2~f' : valueFormat;
   const cells = data.rows.flatMap((row, i) => data.columns.map((column, j) => ({ row, column, value: data.values[i]![j]! })));
   const scheme = options.scheme ?? 'sequential';
   const colour = {
@@ -118,14 +129,18 @@ export function heatmapChart(data: MatrixData, options: HeatmapOptions): TopLeve
     type: 'quantitative',
     title: options.valueTitle,
     scale: scheme === 'diverging' ? { scheme: SCHEMES.diverging, domainMid: options.center ?? 0 } : { scheme: SCHEMES.sequential },
-    legend: { orient: 'right', format: valueFormat },
+    // Below the matrix, across: beside it, it took a third of a phone's width from the cells.
+    legend: { orient: 'bottom', direction: 'horizontal', format: legendFormat },
   } as const;
+  // Column names slant when side by side they would not fit a phone's plot (about 7 px a letter).
+  const longestColumn = Math.max(...data.columns.map((name) => name.length));
+  const slant = data.columns.length * (7 * longestColumn + 6) > NARROW_PLOT_WIDTH;
   const x = {
     field: 'column',
     type: 'ordinal',
     title: options.columnTitle,
     sort: [...data.columns],
-    axis: { labelAngle: 0, orient: 'top' },
+    axis: slant ? { labelAngle: -45, labelAlign: 'right' } : { labelAngle: 0 },
   };
   const y = { field: 'row', type: 'ordinal', title: options.rowTitle, sort: [...data.rows] };
   const tooltip = [
@@ -133,10 +148,17 @@ export function heatmapChart(data: MatrixData, options: HeatmapOptions): TopLeve
     { field: 'column', type: 'ordinal', title: options.columnTitle },
     { field: 'value', type: 'quantitative', title: options.valueTitle, format: valueFormat },
   ];
-  // Square-ish cells: the wide layout's height follows the rows, within reason.
+  // Rows of at least a line of text each, in both layouts, plus room for the axes and the legend.
+  const height = Math.min(MAX_HEIGHT, Math.max(theme.layouts.narrow.height, ROW_HEIGHT * data.rows.length + AXES_AND_LEGEND));
   const showValues = options.showValues === true && cells.length <= MAX_LABEL_CELLS;
   return {
-    ...chartFrame({ theme, description: options.description ?? describeMatrix(data, options), rows: cells }),
+    ...chartFrame({
+      theme,
+      description: options.description ?? describeMatrix(data, options),
+      rows: cells,
+      wide: { width: theme.layouts.wide.width, height },
+      narrow: { width: theme.layouts.narrow.width, height },
+    }),
     layer: [
       {
         transform: [

@@ -66,10 +66,11 @@ export function histogramChart(values: readonly number[] | Float64Array, options
         as: 'description',
       },
     ],
-    // A hair between bars, so equal neighbours read as two bins.
-    mark: { type: 'bar', binSpacing: 1, color: options.color ?? theme.colors.blue },
+    // A pixel between bars, so equal neighbours read as two bins. (Not
+    // Vega-Lite's `bin: { binned: true }`: its axis ticks the edges, and a phone's drops most.)
+    mark: { type: 'bar', orient: 'vertical', color: options.color ?? theme.colors.blue, x2Offset: -1 },
     encoding: {
-      x: { field: 'start', type: 'quantitative', bin: { binned: true }, title: options.valueTitle, scale: { zero: false } },
+      x: { field: 'start', type: 'quantitative', title: options.valueTitle, scale: { zero: false } },
       x2: { field: 'end' },
       y: { field: 'count', type: 'quantitative', title: countTitle, axis: { format: 'd', tickMinStep: 1 } },
       tooltip: [

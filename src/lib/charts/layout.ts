@@ -22,7 +22,39 @@ export const LAYOUT_WIDTH_PARAM = 'layout_width';
 interface Resizable {
   width(value: number): unknown;
   height(value: number): unknown;
+  padding(value: Padding): unknown;
   signal(name: string, value: unknown): unknown;
+}
+
+/** Room round the plot, in CSS pixels. */
+export interface Padding {
+  readonly top: number;
+  readonly left: number;
+  readonly right: number;
+  readonly bottom: number;
+}
+
+/**
+ * A layout once Vega's autosize "fit" has laid it out: the plot's size, and the room round it
+ * that the axes, legend and padding took (ChartPayload.fitted; fittedStart says why).
+ */
+export interface FittedLayout {
+  readonly width: number;
+  readonly height: number;
+  readonly padding: Padding;
+}
+
+/** A fitted view's layout: its plot size, and its padding plus the room its axes took (origin). */
+export function fittedLayout(
+  view: { width(): number; height(): number; origin(): [number, number]; padding(): Padding },
+  size: ChartSize,
+): FittedLayout {
+  const [x, y] = view.origin();
+  const { top, left } = view.padding();
+  const width = view.width();
+  const height = view.height();
+  const padding = { top: top + y, left: left + x, right: size.width - width - left - x, bottom: size.height - height - top - y };
+  return { width, height, padding };
 }
 
 /** Whether a compiled chart defines the layout-width variable. */
@@ -32,32 +64,34 @@ export function hasLayoutWidth(vega: VegaSpec): boolean {
 
 /**
  * Sets a view to a layout's size, and the chart's layout-width variable where it has one. With
- * `plot`, the view's width and height are the plot's size in that layout instead (a view started
- * by fittedStart); the layout-width variable is still the layout's whole width.
+ * `fitted`, the view (started by fittedStart) takes the plot's size and the padding "fit" arrived
+ * at instead; the layout-width variable is still the layout's whole width.
  */
-export function resizeView(view: Resizable, size: ChartSize, layoutWidth: boolean, plot?: ChartSize): void {
-  view.width((plot ?? size).width);
-  view.height((plot ?? size).height);
+export function resizeView(view: Resizable, size: ChartSize, layoutWidth: boolean, fitted?: FittedLayout): void {
+  view.width((fitted ?? size).width);
+  view.height((fitted ?? size).height);
+  if (fitted) view.padding(fitted.padding);
   if (layoutWidth) view.signal(LAYOUT_WIDTH_PARAM, size.width);
 }
 
 type Autosize = { type?: string; contains?: string; resize?: boolean };
 
 /**
- * The compiled spec for a view started at its plot's fitted size (ChartPayload.fitted) rather
- * than at the layout's whole size: autosize "fit" (and "fit-x", "fit-y") becomes "pad".
+ * The compiled spec for a view started where autosize "fit" ended (ChartPayload.fitted) rather
+ * than at the layout's whole size: autosize "fit" (and "fit-x", "fit-y") becomes "none", and the
+ * view takes the fitted plot size and, as padding, the room "fit" left round it.
  *
  * With "fit", Vega lays the chart out at the whole width, finds the room the axes and legend
  * take, sets the plot's width to what is left, and runs the whole dataflow again (vega-view's
- * size.js). "Pad" from the size "fit" arrived at keeps the plot's size and adds the same room
- * round it, so one run draws what the build drew, and a phone skips the second run (about 130 ms
- * of the 800 ms to bring Figure 1 alive at 4× CPU throttling). The layout is computed the same
- * way when the view is resized to the other layout, so the two stay the same there too.
+ * size.js). Started from where that ended, one run draws what the build drew, and a phone skips
+ * the second run (about 130 ms of the 800 ms to bring Figure 1 alive at 4× CPU throttling).
+ * ("Pad" from the fitted size is not the same: it measures the room again at the final size,
+ * and a legend or an axis whose extent depends on the plot's size then moves.)
  */
 export function fittedStart(vega: VegaSpec): VegaSpec {
   const autosize = (typeof vega.autosize === 'string' ? { type: vega.autosize } : (vega.autosize ?? {})) as Autosize;
   if (!autosize.type?.startsWith('fit')) return vega;
-  return { ...vega, autosize: { ...autosize, type: 'pad' } } as VegaSpec;
+  return { ...vega, autosize: { ...autosize, type: 'none', contains: 'content' } } as VegaSpec;
 }
 
 export interface ChartUsermeta {

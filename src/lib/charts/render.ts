@@ -14,7 +14,7 @@ import { ChartError } from './chart-error.ts';
 import { CHART_ID } from './chart-props.ts';
 import { externalResource, refusingLoader, unprintableText, unsafeSvgLink } from './spec-safety.ts';
 import { missingDatasetProblem, withHouseStyle } from './hand-written.ts';
-import { type ChartSizes, chartSizes, hasLayoutWidth, resizeView, withClampedZoom } from './layout.ts';
+import { type ChartSizes, chartSizes, type FittedLayout, fittedLayout, hasLayoutWidth, resizeView, withClampedZoom } from './layout.ts';
 
 export { ChartError };
 
@@ -32,10 +32,10 @@ export interface RenderedChart {
   /** The sizes both SVGs were drawn at. */
   readonly sizes: ChartSizes;
   /**
-   * Each layout's plot size once laid out (Vega's width and height after autosize "fit" took the
-   * axes and legend off `sizes`): the browser starts its view there (layout.ts fittedStart).
+   * Each layout as autosize "fit" laid it out: the plot's size and the room round it (its axes,
+   * legend and padding). The browser starts its view there (layout.ts fittedStart).
    */
-  readonly fitted: ChartSizes;
+  readonly fitted: { readonly wide: FittedLayout; readonly narrow: FittedLayout };
 }
 
 // Measure text by estimate, never with a canvas, here and in the browser alike: the labels then
@@ -87,16 +87,18 @@ export function compileChart(id: string, spec: TopLevelSpec): VegaSpec {
 }
 
 /**
- * Numbers an SVG's clip paths clip1, clip2, ... in the order the markup first names them. Vega
- * numbers them from a counter shared by the whole process, so without this a chart's SVG would
- * depend on how many charts were drawn before it, and on how renders running at the same time
- * interleave (builds would not be reproducible, nor the chart cache's entries).
+ * Numbers an SVG's clip paths clip1, clip2, ... and its gradients gradient_1, gradient_2, ... in
+ * the order the markup first names them. Vega numbers each from a counter shared by the whole
+ * process, so without this a chart's SVG would depend on how many charts were drawn before it,
+ * and on how renders running at the same time interleave (builds would not be reproducible, nor
+ * the chart cache's entries).
  */
 export function renumberClipIds(svg: string): string {
-  const numbers = new Map<string, number>();
-  return svg.replace(/(\bid="|url\(#)(clip\d+)(?=[")])/g, (_, before: string, id: string) => {
-    if (!numbers.has(id)) numbers.set(id, numbers.size + 1);
-    return `${before}clip${numbers.get(id)}`;
+  const numbers = { clip: new Map<string, number>(), gradient_: new Map<string, number>() };
+  return svg.replace(/(\bid="|url\(#)(clip|gradient_)(\d+)(?=[")])/g, (_, before: string, kind: 'clip' | 'gradient_', n: string) => {
+    const seen = numbers[kind];
+    if (!seen.has(n)) seen.set(n, seen.size + 1);
+    return `${before}${kind}${seen.get(n)}`;
   });
 }
 
@@ -242,11 +244,11 @@ export async function renderChart(id: string, authored: TopLevelSpec): Promise<R
   const logger = vegaLogger({ error: (message) => vegaErrors.push(message) });
   const view = new View(dataflow, { renderer: 'none', loader: loads.loader as never, logger: logger as never });
   const layoutWidth = hasLayoutWidth(vega);
-  const fitted = { wide: sizes.wide, narrow: sizes.narrow };
+  const fitted = {} as { wide: FittedLayout; narrow: FittedLayout };
   const draw = async (layout: keyof ChartSizes) => {
     resizeView(view, sizes[layout], layoutWidth);
     const drawn = renumberClipIds(await view.toSVG());
-    fitted[layout] = { width: view.width(), height: view.height() };
+    fitted[layout] = fittedLayout(view as never, sizes[layout]);
     return drawn;
   };
   let svg: string;
