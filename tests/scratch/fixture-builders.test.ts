@@ -5,13 +5,12 @@
  * laptop's width, light and dark, every chart comes alive without a layout shift, shows a tooltip
  * where it is hovered, and axe finds nothing. Screenshots go to test-results/ to be looked at.
  */
-import { cp, mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import * as figures from '../fixtures/posts/nlp/word-statistics/figures.ts';
-import { buildSite, ROOT } from '../support/build-site.ts';
-import { scratchSite, type ScratchSite } from '../support/scratch-site.ts';
+import type { ScratchSite } from '../support/scratch-site.ts';
+import { builtFixtureSite } from '../support/fixture-site.ts';
 import { readPage } from '../support/site.ts';
 import { chartFigureIds, dataTableCells } from '../support/figure-checks.ts';
 import { browserSkipReason, launchChromium } from '../support/browser.ts';
@@ -28,10 +27,7 @@ let dist: string;
 let document: Document;
 
 beforeAll(async () => {
-  site = await scratchSite();
-  await cp(join(ROOT, 'tests', 'fixtures', 'posts'), join(site.root, 'content', 'posts'), { recursive: true });
-  dist = join(site.root, 'dist');
-  await buildSite(dist, site.root);
+  ({ site, dist } = await builtFixtureSite());
   ({ document } = await readPage(dist, PAGE));
 }, 240_000);
 

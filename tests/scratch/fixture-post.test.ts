@@ -7,13 +7,14 @@
  */
 import { format } from 'd3-format';
 import { PLOT } from '../../src/lib/charts/theme.ts';
-import { cp, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as figures from '../fixtures/posts/nlp/activations-tanh-relu/figures.ts';
 import { extractRegion } from '../../src/lib/source-region.ts';
-import { buildSite, ROOT } from '../support/build-site.ts';
-import { scratchSite, type ScratchSite } from '../support/scratch-site.ts';
+import { ROOT } from '../support/build-site.ts';
+import type { ScratchSite } from '../support/scratch-site.ts';
+import { builtFixtureSite } from '../support/fixture-site.ts';
 import { readPage } from '../support/site.ts';
 import {
   chartFigureIds,
@@ -49,10 +50,7 @@ let dist: string;
 let document: Document;
 
 beforeAll(async () => {
-  site = await scratchSite();
-  await cp(join(ROOT, 'tests', 'fixtures', 'posts'), join(site.root, 'content', 'posts'), { recursive: true });
-  dist = join(site.root, 'dist');
-  await buildSite(dist, site.root);
+  ({ site, dist } = await builtFixtureSite());
   ({ document } = await readPage(dist, PAGE));
 }, 240_000);
 

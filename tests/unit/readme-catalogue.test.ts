@@ -1,0 +1,49 @@
+/**
+ * README.md's "Chart catalogue": every ```ts block in it is a figures.ts that the build can show.
+ * Each is written to a module under node_modules/.cache (inside the project, so the "~/" alias
+ * resolves), imported, and its `chart` rendered as the build renders it.
+ */
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+import type { TopLevelSpec } from 'vega-lite';
+import { renderChart } from '../../src/lib/charts/render.ts';
+import { ROOT } from '../support/build-site.ts';
+
+const readme = await readFile(join(ROOT, 'README.md'), 'utf8');
+const start = readme.indexOf('### Chart catalogue');
+const section = readme.slice(start, readme.indexOf('\n### ', start + 1));
+const blocks = [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!);
+const DIR = join(ROOT, 'node_modules', '.cache', 'readme-catalogue');
+
+afterAll(async () => {
+  await rm(DIR, { recursive: true, force: true });
+});
+
+test('the catalogue has an example per builder', () => {
+  expect(start).toBeGreaterThan(0);
+  for (const builder of ['layeredLineChart', 'barChart', 'histogramChart', 'heatmapChart']) {
+    expect(
+      blocks.some((block) => block.includes(`${builder}(`)),
+      builder,
+    ).toBe(true);
+  }
+  // Short: a few statements after the imports (Prettier spreads a matrix over lines).
+  for (const block of blocks)
+    expect(
+      block
+        .trim()
+        .split('\n')
+        .filter((line) => !line.startsWith('import ')).length,
+    ).toBeLessThanOrEqual(15);
+});
+
+test.each(blocks.map((block, i) => [i + 1, block] as const))('example %i renders as the build renders it', async (n, block) => {
+  await mkdir(DIR, { recursive: true });
+  const file = join(DIR, `example-${n}.ts`);
+  await writeFile(file, block);
+  const { chart } = (await import(/* @vite-ignore */ file)) as { chart: TopLevelSpec };
+  const rendered = await renderChart(`example-${n}`, chart);
+  expect(rendered.svg).toMatch(/^<svg/);
+  expect((chart as { description?: string }).description?.length).toBeGreaterThan(20);
+});
