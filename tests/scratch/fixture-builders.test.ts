@@ -1,7 +1,7 @@
 /**
  * The second fixture post, "Word Statistics of a Famous Opening" (tests/fixtures/posts/nlp/
- * word-statistics/), written with the builders alone: bars, a histogram, a heatmap and a line with
- * a band. Built in a scratch site, its tables hold what is drawn; in Chromium, at a phone's and a
+ * word-statistics/), written with the builders alone: bars, a histogram, a labelled scatter plot,
+ * a heatmap and a line with a band. Built in a scratch site, its tables hold what is drawn; in Chromium, at a phone's and a
  * laptop's width, light and dark, every chart comes alive without a layout shift, shows a tooltip
  * where it is hovered, and axe finds nothing. Screenshots go to test-results/ to be looked at.
  */
@@ -19,7 +19,7 @@ import { bringChartsToLife } from '../support/page-watch.ts';
 import { axeReport, axeViolations } from '../support/axe.ts';
 
 const PAGE = 'posts/nlp/word-statistics/';
-const CHARTS = ['top-words', 'word-lengths', 'transitions', 'loss-over-seeds'] as const;
+const CHARTS = ['top-words', 'word-lengths', 'word-map', 'transitions', 'loss-over-seeds'] as const;
 const ARTIFACTS = new URL('../../test-results/', import.meta.url);
 
 let site: ScratchSite;
@@ -47,6 +47,7 @@ describe('the builders fixture post, as built', () => {
     expect(bins).toHaveLength(Math.max(...figures.tokens.map((word) => word.length)));
     expect(bins.reduce((sum, row) => sum + Number(row[2]), 0)).toBe(figures.tokens.length);
     expect(dataTableCells(document, 'transitions')).toHaveLength(36);
+    expect(dataTableCells(document, 'word-map')).toHaveLength(new Set(figures.tokens).size);
     expect(document.querySelectorAll('#loss-over-seeds .chart__data thead th').length).toBe(5);
   });
 

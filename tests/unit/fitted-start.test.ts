@@ -41,6 +41,7 @@ const FIGURES: [string, TopLevelSpec][] = [
   ['top-words', words.topWords],
   ['word-lengths', words.wordLengths],
   ['transitions', words.transitionMap],
+  ['word-map', words.wordMap],
   ['loss-over-seeds', words.lossOverSeeds],
 ];
 

@@ -22,7 +22,7 @@ afterAll(async () => {
 
 test('the catalogue has an example per builder', () => {
   expect(start).toBeGreaterThan(0);
-  for (const builder of ['layeredLineChart', 'barChart', 'histogramChart', 'heatmapChart']) {
+  for (const builder of ['layeredLineChart', 'barChart', 'histogramChart', 'heatmapChart', 'scatterChart']) {
     expect(
       blocks.some((block) => block.includes(`${builder}(`)),
       builder,

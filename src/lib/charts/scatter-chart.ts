@@ -1,0 +1,232 @@
+/**
+ * Scatter plots: points by class (word embeddings projected to 2-D, a classifier's inputs), in
+ * the CATEGORICAL palette, with a tooltip at the nearest point, optional zoom, and text labels
+ * placed here, at build time, so that no label covers another label or a point: a label that
+ * finds no free place is dropped, never overprinted.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import { scale as vegaScale } from 'vega';
+import { type ChartTheme, PLOT } from './theme.ts';
+import { chartFrame } from './frame.ts';
+import { formatNumber } from './describe.ts';
+import { CATEGORICAL } from './palette.ts';
+import { ZOOM_PARAM } from './layout.ts';
+
+export interface ScatterPoint {
+  readonly x: number;
+  readonly y: number;
+  /** The point's class; the points of one class share a colour. */
+  readonly group?: string;
+  /** Text written beside the point (a word), where it fits. */
+  readonly label?: string;
+}
+
+export interface ScatterOptions {
+  readonly xTitle: string;
+  readonly yTitle: string;
+  /** What the classes are ("Part of speech"); the legend's and the tooltip's name for them. */
+  readonly groupTitle?: string;
+  readonly xFormat?: string;
+  readonly yFormat?: string;
+  /** Ctrl/⌘ + wheel zooms x, dragging pans, as the line charts do. */
+  readonly zoom?: boolean;
+  readonly description?: string;
+  readonly theme?: ChartTheme;
+}
+
+/** A label's place beside its point: to the right, the left, above or below. */
+export type LabelPlace = 'right' | 'left' | 'above' | 'below';
+
+/** A box in plot pixels. */
+interface Box {
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
+}
+
+const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+
+/** The room round a point a label keeps clear of, and the gap between a point and its label. */
+const POINT_RADIUS = 4;
+const GAP = 4;
+/** Vega's own estimate of a text's width: 0.8 em a character (vega-scenegraph's textMetrics). */
+const EM_PER_CHARACTER = 0.8;
+/** Room at each end of both scales, so no point sits on the plot's edge, half cut off. */
+const SCALE_PADDING = 12;
+
+export interface LabelPlacement {
+  /** The label's point, by index in the input. */
+  readonly index: number;
+  readonly place: LabelPlace;
+}
+
+/**
+ * Where each point is drawn in a plot of this size: the chart's scales, linear over the data,
+ * niced as Vega-Lite nices them, inside SCALE_PADDING pixels of room at each edge.
+ */
+export function plotPositions(points: readonly ScatterPoint[], plot: { readonly width: number; readonly height: number }) {
+  type Linear = ((v: number) => number) & { domain(d: number[]): Linear; range(r: number[]): Linear; nice(): Linear };
+  const scaleOver = (values: number[], range: [number, number]) => {
+    const [lo, hi] = [Math.min(...values), Math.max(...values)];
+    if (lo === hi) return () => (range[0] + range[1]) / 2;
+    return (vegaScale('linear') as () => Linear)().domain([lo, hi]).nice().range(range);
+  };
+  const px = scaleOver(
+    points.map((p) => p.x),
+    [SCALE_PADDING, plot.width - SCALE_PADDING],
+  );
+  const py = scaleOver(
+    points.map((p) => p.y),
+    [plot.height - SCALE_PADDING, SCALE_PADDING],
+  );
+  return points.map((p) => ({ x: px(p.x), y: py(p.y) }));
+}
+
+/**
+ * Places labels, in the points' order, each in the first of its four places that stays inside
+ * the plot and covers no point and no label placed before it; a label with no such place is
+ * left out. Pure and deterministic: the same points and plot give the same places.
+ */
+export function placeLabels(
+  points: readonly ScatterPoint[],
+  plot: { readonly width: number; readonly height: number },
+  fontSize: number,
+): LabelPlacement[] {
+  const centres = plotPositions(points, plot);
+  const taken: Box[] = centres.map(({ x, y }) => ({
+    x0: x - POINT_RADIUS,
+    y0: y - POINT_RADIUS,
+    x1: x + POINT_RADIUS,
+    y1: y + POINT_RADIUS,
+  }));
+  const placements: LabelPlacement[] = [];
+  points.forEach((point, index) => {
+    if (!point.label) return;
+    const { x, y } = centres[index]!;
+    const width = EM_PER_CHARACTER * fontSize * point.label.length;
+    const height = fontSize;
+    const boxes: [LabelPlace, Box][] = [
+      ['right', { x0: x + POINT_RADIUS + GAP, y0: y - height / 2, x1: x + POINT_RADIUS + GAP + width, y1: y + height / 2 }],
+      ['left', { x0: x - POINT_RADIUS - GAP - width, y0: y - height / 2, x1: x - POINT_RADIUS - GAP, y1: y + height / 2 }],
+      ['above', { x0: x - width / 2, y0: y - POINT_RADIUS - GAP - height, x1: x + width / 2, y1: y - POINT_RADIUS - GAP }],
+      ['below', { x0: x - width / 2, y0: y + POINT_RADIUS + GAP, x1: x + width / 2, y1: y + POINT_RADIUS + GAP + height }],
+    ];
+    const inside = (box: Box) => box.x0 >= 0 && box.y0 >= 0 && box.x1 <= plot.width && box.y1 <= plot.height;
+    // A point never blocks its own label's places (they start past its radius).
+    const free = boxes.find(([, box]) => inside(box) && !taken.some((other) => overlaps(box, other)));
+    if (!free) return;
+    taken.push(free[1]);
+    placements.push({ index, place: free[0] });
+  });
+  return placements;
+}
+
+/** Words for a scatter plot: how many points in how many classes, and their extents. */
+export function describeScatter(points: readonly ScatterPoint[], options: Pick<ScatterOptions, 'xTitle' | 'yTitle'>): string {
+  const groups = [...new Set(points.map((p) => p.group ?? ''))];
+  const extent = (values: number[]) => `${formatNumber(Math.min(...values))} to ${formatNumber(Math.max(...values))}`;
+  const classes = groups.filter(Boolean).length;
+  return (
+    `${points.length} points${classes > 0 ? ` in ${classes} classes (${groups.join(', ')})` : ''}, ` +
+    `${options.xTitle} from ${extent(points.map((p) => p.x))} and ${options.yTitle} from ${extent(points.map((p) => p.y))}.`
+  );
+}
+
+function checkPoints(points: readonly ScatterPoint[], options: ScatterOptions): void {
+  if (!Array.isArray(points) || points.length === 0) throw new RangeError('scatterChart needs at least one point');
+  for (const key of ['xTitle', 'yTitle'] as const) {
+    if (typeof options?.[key] !== 'string' || !options[key].trim()) throw new RangeError(`scatterChart needs options.${key}`);
+  }
+  points.forEach((point, i) => {
+    for (const axis of ['x', 'y'] as const) {
+      if (typeof point?.[axis] !== 'number' || !Number.isFinite(point[axis])) {
+        throw new RangeError(
+          `scatterChart: point ${i}${point?.label ? ` ("${point.label}")` : ''} has ${axis} = ${String(point?.[axis])}, not a finite number`,
+        );
+      }
+    }
+  });
+}
+
+/** The room the axes take from a layout, roughly: the plot labels are placed in. */
+const AXES = { width: 60, height: 50 };
+
+/**
+ * Points by class, with a tooltip at the nearest point and labels placed where they fit. Labels
+ * are placed for the phone's layout, the tighter one: the laptop's spreads the same points
+ * further apart, so what fits there fits here too.
+ */
+export function scatterChart(points: readonly ScatterPoint[], options: ScatterOptions): TopLevelSpec {
+  checkPoints(points, options);
+  const theme = options.theme ?? PLOT;
+  const groups = [...new Set(points.flatMap((p) => (p.group === undefined ? [] : [p.group])))];
+  if (groups.length > CATEGORICAL.length) {
+    throw new RangeError(
+      `scatterChart has ${groups.length} classes, more than the ${CATEGORICAL.length} colours that stay apart for every reader`,
+    );
+  }
+  const xFormat = options.xFormat ?? '.3~g';
+  const yFormat = options.yFormat ?? '.3~g';
+  const groupTitle = options.groupTitle ?? 'Class';
+  const plot = { width: theme.layouts.narrow.width - AXES.width, height: theme.layouts.narrow.height - AXES.height };
+  const places = new Map(placeLabels(points, plot, theme.fontSize.label).map(({ index, place }) => [index, place]));
+  const rows = points.map((p, i) => ({
+    x: p.x,
+    y: p.y,
+    ...(p.group === undefined ? {} : { group: p.group }),
+    ...(p.label === undefined ? {} : { label: p.label }),
+    ...(places.has(i) ? { place: places.get(i) } : {}),
+  }));
+  const x = { field: 'x', type: 'quantitative', title: options.xTitle, scale: { zero: false, padding: SCALE_PADDING } } as const;
+  const y = { field: 'y', type: 'quantitative', title: options.yTitle, scale: { zero: false, padding: SCALE_PADDING } } as const;
+  const color =
+    groups.length > 0
+      ? {
+          field: 'group',
+          type: 'nominal',
+          title: groupTitle,
+          scale: { domain: groups, range: CATEGORICAL.slice(0, groups.length) },
+          legend: { orient: 'top', direction: 'horizontal', title: null },
+        }
+      : { value: theme.colors.blue };
+  const labelled = points.some((p) => p.label !== undefined);
+  const tooltip = [
+    ...(labelled ? [{ field: 'label', type: 'nominal', title: 'title' }] : []),
+    ...(groups.length > 0 ? [{ field: 'group', type: 'nominal', title: groupTitle }] : []),
+    { field: 'x', type: 'quantitative', title: options.xTitle, format: xFormat },
+    { field: 'y', type: 'quantitative', title: options.yTitle, format: yFormat },
+  ];
+  const xs = points.map((p) => p.x);
+  const marks: Record<LabelPlace, object> = {
+    right: { align: 'left', baseline: 'middle', dx: POINT_RADIUS + GAP },
+    left: { align: 'right', baseline: 'middle', dx: -(POINT_RADIUS + GAP) },
+    above: { align: 'center', baseline: 'bottom', dy: -(POINT_RADIUS + GAP) },
+    below: { align: 'center', baseline: 'top', dy: POINT_RADIUS + GAP },
+  };
+  const usedPlaces = (Object.keys(marks) as LabelPlace[]).filter((place) => [...places.values()].includes(place));
+  return {
+    ...chartFrame({
+      theme,
+      description: options.description ?? describeScatter(points, options),
+      rows,
+      ...(options.zoom ? { usermeta: { zoomExtent: [Math.min(...xs), Math.max(...xs)] as const } } : {}),
+    }),
+    layer: [
+      {
+        mark: { type: 'point', filled: true, opacity: 0.85, size: 40, clip: true },
+        params: [
+          { name: 'hover', select: { type: 'point', nearest: true, on: 'pointerover', clear: 'pointerout' } },
+          ...(options.zoom ? [{ name: ZOOM_PARAM, select: { type: 'interval', encodings: ['x'], zoom: 'wheel!' }, bind: 'scales' }] : []),
+        ],
+        encoding: { x, y, color, tooltip },
+      },
+      // One text layer per place a label can take, each with its own alignment.
+      ...usedPlaces.map((place) => ({
+        transform: [{ filter: `datum.place === ${JSON.stringify(place)}` }],
+        mark: { type: 'text', fontSize: theme.fontSize.label, clip: true, aria: false, ...marks[place] },
+        encoding: { x, y, text: { field: 'label', type: 'nominal' }, color: { value: 'currentColor' } },
+      })),
+    ],
+  } as TopLevelSpec;
+}

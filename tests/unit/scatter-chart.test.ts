@@ -1,0 +1,103 @@
+/**
+ * The scatter builder: classes in the categorical palette, a nearest-point tooltip the live view
+ * can run, and labels placed at build time that never cover a point or another label.
+ */
+import { describe, expect, test } from 'vitest';
+import { describeScatter, placeLabels, plotPositions, scatterChart, type ScatterPoint } from '../../src/lib/charts/scatter-chart.ts';
+import { renderChart } from '../../src/lib/charts/render.ts';
+import { vegaLiteSchemaError } from '../../src/lib/charts/validate.ts';
+import { CATEGORICAL } from '../../src/lib/charts/palette.ts';
+import { liveSpec } from '../../src/lib/charts/live-spec.ts';
+
+const WORDS: ScatterPoint[] = [
+  { x: 0.1, y: 0.2, group: 'noun', label: 'cat' },
+  { x: 0.15, y: 0.22, group: 'noun', label: 'dog' },
+  { x: 0.9, y: 0.8, group: 'verb', label: 'run' },
+  { x: 0.85, y: 0.1, group: 'verb', label: 'jump' },
+  { x: 0.5, y: 0.5, group: 'adjective', label: 'quick' },
+];
+const OPTIONS = { xTitle: 'Dimension 1', yTitle: 'Dimension 2', groupTitle: 'Part of speech' } as const;
+
+/** The boxes of the labels placeLabels places, from the places it gives, and the points' centres. */
+function labelBoxes(points: readonly ScatterPoint[], plot: { width: number; height: number }, fontSize: number) {
+  const centres = plotPositions(points, plot);
+  return placeLabels(points, plot, fontSize).map(({ index, place }) => {
+    const { x, y } = centres[index]!;
+    const w = 0.8 * fontSize * points[index]!.label!.length;
+    const box = {
+      right: [x + 8, y - fontSize / 2, x + 8 + w, y + fontSize / 2],
+      left: [x - 8 - w, y - fontSize / 2, x - 8, y + fontSize / 2],
+      above: [x - w / 2, y - 8 - fontSize, x + w / 2, y - 8],
+      below: [x - w / 2, y + 8, x + w / 2, y + 8 + fontSize],
+    }[place];
+    return { index, box: box as [number, number, number, number], centres: centres.map((c) => [c.x, c.y] as const) };
+  });
+}
+
+describe('scatterChart', () => {
+  test('valid; classes in the categorical palette; renders, and the live view finds the nearest point itself', async () => {
+    const spec = scatterChart(WORDS, OPTIONS);
+    expect(vegaLiteSchemaError(spec)).toBeNull();
+    const layer = (spec as unknown as { layer: { encoding: { color: { scale: { range: string[] } } } }[] }).layer[0]!;
+    expect(layer.encoding.color.scale.range).toEqual(CATEGORICAL.slice(0, 3));
+    const chart = await renderChart('embedding', spec);
+    expect(chart.svg).toContain('mark-symbol');
+    expect(liveSpec(chart.vega).pointMarks.length).toBe(1);
+  });
+
+  test('labels are written where they fit, and each word at most once', async () => {
+    const { svg } = await renderChart('embedding-labels', scatterChart(WORDS, OPTIONS));
+    const written = [...svg.matchAll(/<text[^>]*>(cat|dog|run|jump|quick)<\/text>/g)].map((m) => m[1]);
+    expect(new Set(written).size).toBe(written.length);
+    expect(written.length).toBeGreaterThanOrEqual(4);
+  });
+
+  test('says how many points in how many classes, with their extents', () => {
+    expect(describeScatter(WORDS, OPTIONS)).toBe(
+      '5 points in 3 classes (noun, verb, adjective), Dimension 1 from 0.1 to 0.9 and Dimension 2 from 0.1 to 0.8.',
+    );
+  });
+
+  test('refuses a point that is not a number, and more classes than colours', () => {
+    expect(() => scatterChart([{ x: 1, y: NaN, label: 'cat' }], OPTIONS)).toThrow(/point 0 \("cat"\) has y = NaN/);
+    const many = Array.from({ length: 9 }, (_, i) => ({ x: i, y: i, group: `g${i}` }));
+    expect(() => scatterChart(many, OPTIONS)).toThrow(/9 classes, more than the 8 colours/);
+  });
+});
+
+describe('placeLabels', () => {
+  // A crowded cloud: 200 points on a spiral, each with a word.
+  const crowd: ScatterPoint[] = Array.from({ length: 200 }, (_, i) => ({
+    x: Math.cos(i * 0.7) * (1 + i / 20),
+    y: Math.sin(i * 0.7) * (1 + i / 20),
+    label: `w${i}`,
+  }));
+  const plot = { width: 268, height: 190 };
+
+  test('no label covers another label or any point, and every label stays inside the plot', () => {
+    const placed = labelBoxes(crowd, plot, 12);
+    expect(placed.length).toBeGreaterThan(10);
+    expect(placed.length).toBeLessThan(crowd.length);
+    for (const [i, a] of placed.entries()) {
+      const [x0, y0, x1, y1] = a.box;
+      expect(x0 >= 0 && y0 >= 0 && x1 <= plot.width && y1 <= plot.height).toBe(true);
+      for (const b of placed.slice(i + 1)) {
+        const [u0, v0, u1, v1] = b.box;
+        expect(x0 < u1 && u0 < x1 && y0 < v1 && v0 < y1, `labels ${a.index} and ${b.index} overlap`).toBe(false);
+      }
+      for (const [cx, cy] of a.centres) {
+        expect(cx + 4 > x0 && cx - 4 < x1 && cy + 4 > y0 && cy - 4 < y1, `label ${a.index} covers a point`).toBe(false);
+      }
+    }
+  });
+
+  test('every point is drawn inside the plot, clear of its edges', () => {
+    for (const { x, y } of plotPositions(crowd, plot)) {
+      expect(x >= 12 && x <= plot.width - 12 && y >= 12 && y <= plot.height - 12).toBe(true);
+    }
+  });
+
+  test('is deterministic', () => {
+    expect(placeLabels(crowd, plot, 12)).toEqual(placeLabels(crowd, plot, 12));
+  });
+});
