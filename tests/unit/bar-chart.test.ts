@@ -155,9 +155,9 @@ describe('describeBars', () => {
   test('says the largest, the smallest and the total', () => {
     expect(describeBars(WORDS, OPTIONS)).toBe('Count by word: "the" is largest at 12, "of" smallest at 2; 28 in all over 4 categories.');
   });
-  test('sums groups per category and names them', () => {
+  test('sums groups per category, and names each group with its total', () => {
     expect(describeBars(BY_BOOK, OPTIONS)).toBe(
-      'Count by word (over 2 groups: Dickens, Austen): "the" is largest at 21, "of" smallest at 7; 28 in all over 2 categories.',
+      'Count by word (over 2 groups: Dickens 14, Austen 14): "the" is largest at 21, "of" smallest at 7; 28 in all over 2 categories.',
     );
   });
 });

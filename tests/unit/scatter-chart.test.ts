@@ -52,6 +52,11 @@ describe('scatterChart', () => {
     expect(written.length).toBeGreaterThanOrEqual(4);
   });
 
+  test('the table holds the points alone, with no column of label places', async () => {
+    const { datasets } = await renderChart('embedding-table', scatterChart(WORDS, OPTIONS));
+    expect(Object.values(datasets)[0]).toEqual(WORDS);
+  });
+
   test('says how many points in how many classes, with their extents', () => {
     expect(describeScatter(WORDS, OPTIONS)).toBe(
       '5 points in 3 classes (noun, verb, adjective), Dimension 1 from 0.1 to 0.9 and Dimension 2 from 0.1 to 0.8.',

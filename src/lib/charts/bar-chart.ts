@@ -108,7 +108,10 @@ export function describeBars(data: readonly BarDatum[], options: Pick<BarChartOp
   }
   const total = sums.reduce((sum, [, value]) => sum + value, 0);
   const groups = distinct(data.flatMap((bar) => (bar.group === undefined ? [] : [bar.group])));
-  const per = groups.length > 0 ? ` (over ${groups.length} groups: ${groups.join(', ')})` : '';
+  // Each group's own total, so a stacked or grouped chart says how its parts compare.
+  const groupTotal = (group: string) => data.reduce((sum, bar) => (bar.group === group ? sum + bar.value : sum), 0);
+  const per =
+    groups.length > 0 ? ` (over ${groups.length} groups: ${groups.map((g) => `${g} ${formatNumber(groupTotal(g))}`).join(', ')})` : '';
   const noun = options.categoryTitle.toLowerCase();
   if (sums.length === 1) return `${options.valueTitle} of ${noun} "${largest[0]}": ${formatNumber(largest[1])}${per}.`;
   return (

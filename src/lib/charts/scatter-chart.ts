@@ -176,8 +176,11 @@ export function scatterChart(points: readonly ScatterPoint[], options: ScatterOp
     y: p.y,
     ...(p.group === undefined ? {} : { group: p.group }),
     ...(p.label === undefined ? {} : { label: p.label }),
-    ...(places.has(i) ? { place: places.get(i) } : {}),
   }));
+  // Each place's labels, by their point (x, y and text: a word may label two points), so the
+  // table and the CSV carry the points alone, with no column of places.
+  const keysAt = (place: LabelPlace) =>
+    [...places].filter(([, at]) => at === place).map(([i]) => `${points[i]!.x},${points[i]!.y},${points[i]!.label}`);
   const x = { field: 'x', type: 'quantitative', title: options.xTitle, scale: { zero: false, padding: SCALE_PADDING } } as const;
   const y = { field: 'y', type: 'quantitative', title: options.yTitle, scale: { zero: false, padding: SCALE_PADDING } } as const;
   const color =
@@ -204,7 +207,7 @@ export function scatterChart(points: readonly ScatterPoint[], options: ScatterOp
     above: { align: 'center', baseline: 'bottom', dy: -(POINT_RADIUS + GAP) },
     below: { align: 'center', baseline: 'top', dy: POINT_RADIUS + GAP },
   };
-  const usedPlaces = (Object.keys(marks) as LabelPlace[]).filter((place) => [...places.values()].includes(place));
+  const usedPlaces = (Object.keys(marks) as LabelPlace[]).filter((place) => keysAt(place).length > 0);
   return {
     ...chartFrame({
       theme,
@@ -223,7 +226,8 @@ export function scatterChart(points: readonly ScatterPoint[], options: ScatterOp
       },
       // One text layer per place a label can take, each with its own alignment.
       ...usedPlaces.map((place) => ({
-        transform: [{ filter: `datum.place === ${JSON.stringify(place)}` }],
+        // Vega writes numbers in strings as JavaScript does, so the keys match.
+        transform: [{ filter: `indexof(${JSON.stringify(keysAt(place))}, datum.x + ',' + datum.y + ',' + datum.label) >= 0` }],
         mark: { type: 'text', fontSize: theme.fontSize.label, clip: true, aria: false, ...marks[place] },
         encoding: { x, y, text: { field: 'label', type: 'nominal' }, color: { value: 'currentColor' } },
       })),
