@@ -3,7 +3,7 @@
  * step by step, as numpy computes them over axis 0 of a runs × steps array: `mean` and `std`
  * (ddof = 0), or `min` and `max`.
  */
-import { assertFinite } from './numeric.ts';
+import { assertFinite, maxOf, minOf } from './numeric.ts';
 
 export interface MeanBand {
   readonly mean: number[];
@@ -30,8 +30,8 @@ export function meanBand(runs: readonly (readonly number[])[], spread: Spread = 
     Array.from({ length: steps }, (_, i) => runs.reduce((sum, run) => sum + term(run, i), 0));
   const mean = sumOver((run, i) => run[i]!).map((sum) => sum / runs.length);
   if (spread.kind === 'minmax') {
-    const lower = Array.from({ length: steps }, (_, i) => Math.min(...runs.map((run) => run[i]!)));
-    const upper = Array.from({ length: steps }, (_, i) => Math.max(...runs.map((run) => run[i]!)));
+    const lower = Array.from({ length: steps }, (_, i) => minOf(runs.map((run) => run[i]!)));
+    const upper = Array.from({ length: steps }, (_, i) => maxOf(runs.map((run) => run[i]!)));
     return { mean, lower, upper };
   }
   const k = spread.k ?? 1;

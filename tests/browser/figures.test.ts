@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { browserSkipReason, launchChromium } from '../support/browser.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
-import { bringChartsToLife, FIGURE_IDS, watchPage } from '../support/page-watch.ts';
+import { bringChartsToLife, FIGURE_IDS, shiftsSoFar, watchPage, watchShifts } from '../support/page-watch.ts';
 import { POST_PATH } from '../support/site.ts';
 
 const skipReason = browserSkipReason();
@@ -51,18 +51,6 @@ async function textSizes(page: Page, id: string): Promise<TextSizes> {
     };
   });
 }
-
-/** Collects layout shifts from the first paint on (installed before navigation). */
-async function watchShifts(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const shifts: number[] = ((window as unknown as { __shifts: number[] }).__shifts = []);
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as (PerformanceEntry & { value: number })[]) shifts.push(entry.value);
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
-}
-
-const shiftsSoFar = (page: Page) => page.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts.slice());
 
 /** The live figure 1's visible x range, from its axis labels (sorted numbers). */
 async function xLabels(page: Page, id = 'sigmoid-and-tangent'): Promise<number[]> {

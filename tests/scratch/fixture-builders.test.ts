@@ -15,7 +15,7 @@ import { readPage } from '../support/site.ts';
 import { chartFigureIds, dataTableCells } from '../support/figure-checks.ts';
 import { browserSkipReason, launchChromium } from '../support/browser.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
-import { bringChartsToLife } from '../support/page-watch.ts';
+import { bringChartsToLife, shiftsSoFar, watchShifts } from '../support/page-watch.ts';
 import { axeReport, axeViolations } from '../support/axe.ts';
 
 const PAGE = 'posts/nlp/word-statistics/';
@@ -87,21 +87,7 @@ describe.skipIf(skipReason)('the builders fixture post in Chromium', () => {
       // axe goes in as an inline script, which the page's CSP would refuse.
       const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme: scheme, bypassCSP: true });
       const page = await context.newPage();
-      await page.addInitScript(() => {
-        // Each shift with what moved, so a failure says where to look.
-        const shifts: string[] = ((window as unknown as { __shifts: string[] }).__shifts = []);
-        type Shift = PerformanceEntry & { value: number; sources?: { node?: Node; previousRect: DOMRect; currentRect: DOMRect }[] };
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries() as Shift[]) {
-            const moved = (entry.sources ?? []).map((source) => {
-              const element = source.node instanceof Element ? source.node : source.node?.parentElement;
-              const where = element?.closest('figure')?.id ?? element?.tagName ?? '?';
-              return `${where} ${element?.className ?? ''} ${JSON.stringify(source.previousRect)} → ${JSON.stringify(source.currentRect)}`;
-            });
-            shifts.push(`${entry.value.toFixed(4)}: ${moved.join('; ')}`);
-          }
-        }).observe({ type: 'layout-shift', buffered: true });
-      });
+      await watchShifts(page);
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
       page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
@@ -130,7 +116,7 @@ describe.skipIf(skipReason)('the builders fixture post in Chromium', () => {
       }
       await page.mouse.move(0, 0);
       await page.waitForTimeout(200);
-      expect(await page.evaluate(() => (window as unknown as { __shifts: string[] }).__shifts)).toEqual([]);
+      expect(await shiftsSoFar(page)).toEqual([]);
       const violations = await axeViolations(page);
       expect(violations, axeReport(violations)).toEqual([]);
       expect(errors).toEqual([]);

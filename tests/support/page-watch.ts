@@ -47,3 +47,28 @@ export const FIGURE_IDS = ['sigmoid-and-tangent', 'cumulative-gradient'] as cons
 
 /** A tooltip's text: the series' name as its heading where a chart has several, then "x: …" and "y: …" lines. */
 export const TOOLTIP_TEXT = /^(?:[^:\n]+\n)?[^\n]+: [^\n]+\n[^\n]+: [^\n]+$/;
+
+/**
+ * Collects layout shifts from the first paint on (install before navigation), each as its score
+ * and what moved (the figure, the element, its box before and after), so a failure says where.
+ */
+export async function watchShifts(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const shifts: string[] = ((window as unknown as { __shifts: string[] }).__shifts = []);
+    type Shift = PerformanceEntry & { value: number; sources?: { node?: Node; previousRect: DOMRect; currentRect: DOMRect }[] };
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as Shift[]) {
+        const moved = (entry.sources ?? []).map((source) => {
+          const element = source.node instanceof Element ? source.node : source.node?.parentElement;
+          const where = element?.closest('figure')?.id ?? element?.tagName ?? '?';
+          return `${where} ${element?.className ?? ''} ${JSON.stringify(source.previousRect)} → ${JSON.stringify(source.currentRect)}`;
+        });
+        shifts.push(`${entry.value.toFixed(4)}: ${moved.join('; ')}`);
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+/** The layout shifts watchShifts has seen so far. */
+export const shiftsSoFar = (page: Page): Promise<string[]> =>
+  page.evaluate(() => (window as unknown as { __shifts: string[] }).__shifts.slice());

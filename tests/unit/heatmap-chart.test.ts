@@ -3,11 +3,11 @@
  * and columns in the given order, values printed in the colour that reads on each cell.
  */
 import { describe, expect, test } from 'vitest';
-import { rgb } from 'd3-color';
 import { describeMatrix, heatmapChart, type MatrixData } from '../../src/lib/charts/heatmap-chart.ts';
 import { renderChart } from '../../src/lib/charts/render.ts';
 import { vegaLiteSchemaError } from '../../src/lib/charts/validate.ts';
 import { bigramTransitions, tokenize } from '../../src/lib/text.ts';
+import { contrastRatio as contrast } from '../../src/lib/charts/palette.ts';
 
 const CONFUSION: MatrixData = {
   rows: ['cat', 'dog', 'bird'],
@@ -19,17 +19,6 @@ const CONFUSION: MatrixData = {
   ],
 };
 const OPTIONS = { rowTitle: 'True class', columnTitle: 'Predicted class', valueTitle: 'Count' } as const;
-
-/** WCAG relative luminance of a colour. */
-function luminance(colour: string): number {
-  const { r, g, b } = rgb(colour);
-  const channel = (c: number) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
-  return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
-}
-const contrast = (a: string, b: string) => {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi! + 0.05) / (lo! + 0.05);
-};
 
 /** Each cell's fill and the colour of the text printed on it, from the SVG, in drawing order. */
 function cellsAndTexts(svg: string) {

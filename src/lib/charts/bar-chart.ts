@@ -4,9 +4,10 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { type ChartTheme, PLOT } from './theme.ts';
-import { chartFrame } from './frame.ts';
+import { chartFrame, requireText } from './frame.ts';
 import { formatNumber } from './describe.ts';
 import { CATEGORICAL } from './palette.ts';
+import { maxOf } from '../numeric.ts';
 
 /** One bar, or one part of a bar when `group` splits it. */
 export interface BarDatum {
@@ -52,13 +53,8 @@ const AXES = 90;
 /** Refuses what no bar chart can draw, naming the bad row. */
 function checkBars(data: readonly BarDatum[], options: BarChartOptions): void {
   if (!Array.isArray(data) || data.length === 0) throw new RangeError('barChart needs at least one bar');
-  for (const key of ['valueTitle', 'categoryTitle'] as const) {
-    if (typeof options?.[key] !== 'string' || !options[key].trim()) {
-      throw new RangeError(
-        `barChart needs options.${key}: say what the ${key === 'valueTitle' ? 'bars measure (e.g. "Count")' : 'categories are (e.g. "Word")'}`,
-      );
-    }
-  }
+  requireText('barChart', options, 'valueTitle', 'say what the bars measure (e.g. "Count")');
+  requireText('barChart', options, 'categoryTitle', 'say what the categories are (e.g. "Word")');
   const seen = new Set<string>();
   data.forEach((bar, row) => {
     if (typeof bar?.category !== 'string' || bar.category === '') throw new RangeError(`bar ${row} has no category name`);
@@ -151,7 +147,7 @@ export function barChart(data: readonly BarDatum[], options: BarChartOptions): T
     ...(horizontal ? {} : { axis: { labelAngle: 0 } }),
   } as const;
   // Labels at the bars' ends need room past the longest bar: a tenth more of the axis.
-  const longest = Math.max(0, ...totals(data).values(), ...data.map((bar) => bar.value));
+  const longest = maxOf([0, ...totals(data).values(), ...data.map((bar) => bar.value)]);
   const value = {
     field: 'value',
     type: 'quantitative',

@@ -5,7 +5,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { type ChartTheme, PLOT } from './theme.ts';
-import { chartFrame } from './frame.ts';
+import { chartFrame, requireText } from './frame.ts';
 import { type LineSeries, toRows } from './series.ts';
 import { describeChart } from './describe.ts';
 import { maxOf } from '../numeric.ts';
@@ -140,11 +140,8 @@ function checkLogScale(series: readonly LineSeries[], axis: 'x' | 'y'): void {
 export function layeredLineChart(series: readonly LineSeries[], options: LineChartOptions): TopLevelSpec {
   // Rows first: toRows checks the series and names the bad one.
   const rows = toRows(series);
-  // TypeScript asks for both titles; a post's module is only transpiled, so check them here too.
   for (const axis of ['xTitle', 'yTitle'] as const) {
-    if (typeof options?.[axis] !== 'string' || !options[axis].trim()) {
-      throw new RangeError(`layeredLineChart needs options.${axis}: say what the ${axis[0]} axis holds (e.g. "Epoch", "Loss")`);
-    }
+    requireText('layeredLineChart', options, axis, `say what the ${axis[0]} axis holds (e.g. "Epoch", "Loss")`);
   }
   const theme = options.theme ?? PLOT;
   if (options.xScale === 'log') checkLogScale(series, 'x');

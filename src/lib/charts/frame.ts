@@ -14,6 +14,7 @@ export interface FrameOptions {
   readonly theme: ChartTheme;
   /** What the chart shows, in words (the SVG's and the live view's description). */
   readonly description: string;
+  /** The rows, made by the builder (fresh objects, never its caller's). */
   readonly rows: readonly object[];
   /** The wide layout's size; the theme's by default. */
   readonly wide?: ChartSize;
@@ -21,6 +22,16 @@ export interface FrameOptions {
   readonly narrow?: ChartSize;
   /** More of what the chart carries beyond Vega-Lite (its zoom's extent). */
   readonly usermeta?: ChartUsermeta;
+}
+
+/**
+ * Refuses an option a builder needs written out (an axis' title, what the bars measure), missing
+ * or blank: TypeScript asks for it, but a post's module is only transpiled, so it is checked here.
+ * `hint` says what to write, after a colon.
+ */
+export function requireText(builder: string, options: object | undefined, key: string, hint?: string): void {
+  const value = (options as Record<string, unknown> | undefined)?.[key];
+  if (typeof value !== 'string' || !value.trim()) throw new RangeError(`${builder} needs options.${key}${hint ? `: ${hint}` : ''}`);
 }
 
 /** The top of a builder's spec: schema, description, size, autosize, theme, layouts and data. */
@@ -37,7 +48,7 @@ export function chartFrame(options: FrameOptions) {
     autosize: { type: 'fit', contains: 'padding' },
     config: themeConfig(theme),
     usermeta: { ...options.usermeta, narrow: options.narrow ?? theme.layouts.narrow },
-    datasets: { [DATASET]: options.rows.map((row) => ({ ...row })) },
+    datasets: { [DATASET]: options.rows },
     data: { name: DATASET },
   } as const;
 }

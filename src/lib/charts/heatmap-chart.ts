@@ -6,8 +6,9 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { type ChartTheme, PLOT } from './theme.ts';
-import { chartFrame } from './frame.ts';
+import { chartFrame, requireText } from './frame.ts';
 import { formatNumber } from './describe.ts';
+import { maxOf, minOf } from '../numeric.ts';
 
 export interface MatrixData {
   /** The row labels, top to bottom (what is compared: the true class, the current word). */
@@ -64,9 +65,7 @@ const NARROW_PLOT_WIDTH = 220;
 const MAX_LABEL_CELLS = 400;
 
 function checkMatrix(data: MatrixData, options: HeatmapOptions): void {
-  for (const key of ['rowTitle', 'columnTitle', 'valueTitle'] as const) {
-    if (typeof options?.[key] !== 'string' || !options[key].trim()) throw new RangeError(`heatmapChart needs options.${key}`);
-  }
+  for (const key of ['rowTitle', 'columnTitle', 'valueTitle'] as const) requireText('heatmapChart', options, key);
   const { rows, columns, values } = data;
   if (!rows?.length || !columns?.length) throw new RangeError('heatmapChart needs at least one row and one column label');
   for (const [name, labels] of [
@@ -120,7 +119,7 @@ export function heatmapChart(data: MatrixData, options: HeatmapOptions): TopLeve
   const theme = options.theme ?? PLOT;
   const valueFormat = options.valueFormat ?? (data.values.every((row) => row.every(Number.isInteger)) ? 'd' : '.2~f');
   // The legend ticks between the values: whole-number counts over a short range need decimals there.
-  const [lo, hi] = [Math.min(...data.values.flat()), Math.max(...data.values.flat())];
+  const [lo, hi] = [minOf(data.values.flat()), maxOf(data.values.flat())];
   const legendFormat = valueFormat === 'd' && hi - lo <= 10 ? '.2~f' : valueFormat;
   const cells = data.rows.flatMap((row, i) => data.columns.map((column, j) => ({ row, column, value: data.values[i]![j]! })));
   const scheme = options.scheme ?? 'sequential';
@@ -133,7 +132,7 @@ export function heatmapChart(data: MatrixData, options: HeatmapOptions): TopLeve
     legend: { orient: 'bottom', direction: 'horizontal', format: legendFormat },
   } as const;
   // Column names slant when side by side they would not fit a phone's plot (about 7 px a letter).
-  const longestColumn = Math.max(...data.columns.map((name) => name.length));
+  const longestColumn = maxOf(data.columns.map((name) => name.length));
   const slant = data.columns.length * (7 * longestColumn + 6) > NARROW_PLOT_WIDTH;
   const x = {
     field: 'column',

@@ -5,7 +5,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { type ChartTheme, PLOT } from './theme.ts';
-import { chartFrame } from './frame.ts';
+import { chartFrame, requireText } from './frame.ts';
 import { formatNumber } from './describe.ts';
 import { histogram, type HistogramOptions } from '../histogram.ts';
 
@@ -49,9 +49,7 @@ export function describeHistogram(rows: readonly BinRow[], valueTitle: string): 
 
 /** A histogram of `values`, binned here with numpy's edges, each bar a bin with its count in the tooltip. */
 export function histogramChart(values: readonly number[] | Float64Array, options: HistogramChartOptions): TopLevelSpec {
-  if (typeof options?.valueTitle !== 'string' || !options.valueTitle.trim()) {
-    throw new RangeError('histogramChart needs options.valueTitle: say what the values are (e.g. "Sentence length")');
-  }
+  requireText('histogramChart', options, 'valueTitle', 'say what the values are (e.g. "Sentence length")');
   const theme = options.theme ?? PLOT;
   const rows = histogramRows(values, options);
   const edgeFormat = options.edgeFormat ?? '.3~g';

@@ -7,10 +7,11 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { scale as vegaScale } from 'vega';
 import { type ChartTheme, PLOT } from './theme.ts';
-import { chartFrame } from './frame.ts';
+import { chartFrame, requireText } from './frame.ts';
 import { formatNumber } from './describe.ts';
 import { CATEGORICAL } from './palette.ts';
 import { ZOOM_PARAM } from './layout.ts';
+import { maxOf, minOf } from '../numeric.ts';
 
 export interface ScatterPoint {
   readonly x: number;
@@ -68,7 +69,7 @@ export interface LabelPlacement {
 export function plotPositions(points: readonly ScatterPoint[], plot: { readonly width: number; readonly height: number }) {
   type Linear = ((v: number) => number) & { domain(d: number[]): Linear; range(r: number[]): Linear; nice(): Linear };
   const scaleOver = (values: number[], range: [number, number]) => {
-    const [lo, hi] = [Math.min(...values), Math.max(...values)];
+    const [lo, hi] = [minOf(values), maxOf(values)];
     if (lo === hi) return () => (range[0] + range[1]) / 2;
     return (vegaScale('linear') as () => Linear)().domain([lo, hi]).nice().range(range);
   };
@@ -125,7 +126,7 @@ export function placeLabels(
 /** Words for a scatter plot: how many points in how many classes, and their extents. */
 export function describeScatter(points: readonly ScatterPoint[], options: Pick<ScatterOptions, 'xTitle' | 'yTitle'>): string {
   const groups = [...new Set(points.map((p) => p.group ?? ''))];
-  const extent = (values: number[]) => `${formatNumber(Math.min(...values))} to ${formatNumber(Math.max(...values))}`;
+  const extent = (values: number[]) => `${formatNumber(minOf(values))} to ${formatNumber(maxOf(values))}`;
   const classes = groups.filter(Boolean).length;
   return (
     `${points.length} points${classes > 0 ? ` in ${classes} classes (${groups.join(', ')})` : ''}, ` +
@@ -135,9 +136,7 @@ export function describeScatter(points: readonly ScatterPoint[], options: Pick<S
 
 function checkPoints(points: readonly ScatterPoint[], options: ScatterOptions): void {
   if (!Array.isArray(points) || points.length === 0) throw new RangeError('scatterChart needs at least one point');
-  for (const key of ['xTitle', 'yTitle'] as const) {
-    if (typeof options?.[key] !== 'string' || !options[key].trim()) throw new RangeError(`scatterChart needs options.${key}`);
-  }
+  for (const key of ['xTitle', 'yTitle'] as const) requireText('scatterChart', options, key);
   points.forEach((point, i) => {
     for (const axis of ['x', 'y'] as const) {
       if (typeof point?.[axis] !== 'number' || !Number.isFinite(point[axis])) {
@@ -213,7 +212,7 @@ export function scatterChart(points: readonly ScatterPoint[], options: ScatterOp
       theme,
       description: options.description ?? describeScatter(points, options),
       rows,
-      ...(options.zoom ? { usermeta: { zoomExtent: [Math.min(...xs), Math.max(...xs)] as const } } : {}),
+      ...(options.zoom ? { usermeta: { zoomExtent: [minOf(xs), maxOf(xs)] as const } } : {}),
     }),
     layer: [
       {
