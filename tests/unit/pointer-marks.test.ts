@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parse, View, type Spec as VegaSpec } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
-import { compileChart, prefixSvgIds, renderChart, renumberClipIds, stripInteractiveMarks } from '../../src/lib/charts/render.ts';
+import { compileChart, renderChart, renumberClipIds, staticSvg } from '../../src/lib/charts/render.ts';
 import { POINTER_READY_SIGNAL, pointerOnlyMarks, withDeferredPointerMarks } from '../../src/lib/charts/pointer-marks.ts';
 import { hasLayoutWidth, resizeView } from '../../src/lib/charts/layout.ts';
 import { PLOT } from '../../src/lib/charts/theme.ts';
@@ -18,7 +18,7 @@ async function svgWithCells(id: string, vega: VegaSpec): Promise<string> {
   resizeView(view, PLOT.layouts.wide, hasLayoutWidth(vega));
   const svg = renumberClipIds(await view.toSVG());
   view.finalize();
-  return prefixSvgIds(stripInteractiveMarks(svg), id);
+  return staticSvg(svg, id);
 }
 
 describe('the headless render draws none of the pointer-only marks', () => {

@@ -12,6 +12,7 @@ import {
   renumberClipIds,
   type RenderedChart,
   renderChart,
+  roundSvgGeometry,
   stripInteractiveMarks,
 } from '../../src/lib/charts/render.ts';
 import { DATASET } from '../../src/lib/charts/builders.ts';
@@ -306,5 +307,38 @@ describe('errors', () => {
     expect(error.message).toBe('content/posts/a.mdx: chart "fig": went wrong');
     expect(error).toMatchObject({ chartId: 'fig', problem: 'went wrong', file: 'content/posts/a.mdx' });
     expect(new ChartError('fig', 'went wrong').message).toBe('chart "fig": went wrong');
+  });
+});
+
+describe('roundSvgGeometry', () => {
+  test('rounds the numbers of paths and transforms to a tenth of a pixel, and nothing else', () => {
+    const svg =
+      '<g transform="translate(567.840116615992,172.83477254874367)"><path d="M3.162,0A3.162,3.162,0,1,1,-3.162,0L1.2246467991473532e-16,-0.04Z" aria-label="x: 6.2852859526"/><text x="1.23456">0.123456</text></g>';
+    expect(roundSvgGeometry(svg)).toBe(
+      '<g transform="translate(567.8,172.8)"><path d="M3.2,0A3.2,3.2,0,1,1,-3.2,0L0,0Z" aria-label="x: 6.2852859526"/><text x="1.23456">0.123456</text></g>',
+    );
+  });
+
+  test('keeps whole numbers, half pixels (the crisp-line offset) and rotations as they are', () => {
+    const svg = '<g transform="translate(0.5,0.5)"><text transform="translate(12,40) rotate(-45)"/><path d="M0,0h0v0h0Z"/></g>';
+    expect(roundSvgGeometry(svg)).toBe(svg);
+  });
+
+  test('the static SVGs of a rendered chart are rounded', async () => {
+    const chart = await renderChart('rounded', {
+      data: {
+        values: [
+          { x: 1 / 3, y: 2 / 3 },
+          { x: 2 / 3, y: 1 / 7 },
+        ],
+      },
+      mark: 'point',
+      encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } },
+    } as TopLevelSpec);
+    for (const svg of [chart.svg, chart.narrowSvg]) {
+      const geometry = [...svg.matchAll(/\b(?:d|transform)="([^"]*)"/g)].map((match) => match[1]).join(' ');
+      expect(geometry).toMatch(/translate\(/);
+      expect(geometry).not.toMatch(/\d\.\d{2}/);
+    }
   });
 });

@@ -3,7 +3,15 @@
  * can run, and labels placed at build time that never cover a point or another label.
  */
 import { describe, expect, test } from 'vitest';
-import { describeScatter, placeLabels, plotPositions, scatterChart, type ScatterPoint } from '../../src/lib/charts/scatter-chart.ts';
+import {
+  describeScatter,
+  keptPrecision,
+  MANY_POINTS,
+  placeLabels,
+  plotPositions,
+  scatterChart,
+  type ScatterPoint,
+} from '../../src/lib/charts/scatter-chart.ts';
 import { renderChart } from '../../src/lib/charts/render.ts';
 import { vegaLiteSchemaError } from '../../src/lib/charts/validate.ts';
 import { CATEGORICAL } from '../../src/lib/charts/palette.ts';
@@ -104,5 +112,42 @@ describe('placeLabels', () => {
 
   test('is deterministic', () => {
     expect(placeLabels(crowd, plot, 12)).toEqual(placeLabels(crowd, plot, 12));
+  });
+});
+
+describe('a cloud of many points', () => {
+  const cloud = (count: number): ScatterPoint[] =>
+    Array.from({ length: count }, (_, i) => ({
+      x: Math.sin(i) * 12.345678901,
+      y: Math.cos(i * 1.7) * 0.0123456789,
+      group: i % 2 ? 'a' : 'b',
+    }));
+  const rowsOf = (spec: unknown) => Object.values((spec as { datasets: Record<string, { x: number; y: number }[]> }).datasets)[0]!;
+  const pointMark = (spec: unknown) => (spec as { layer: { mark: { aria?: boolean } }[] }).layer[0]!.mark;
+
+  test('keptPrecision keeps a ten-thousandth of the range, and whole numbers whole', () => {
+    expect(keptPrecision([0, 12.3456789, 3.14159265])).toEqual([0, 12.346, 3.142]);
+    expect(keptPrecision([0.001234567, 0.009876543])).toEqual([0.0012346, 0.0098765]);
+    expect(keptPrecision([3, 70_000, 12_345])).toEqual([3, 70_000, 12_345]);
+    expect(keptPrecision([5, 5])).toEqual([5, 5]);
+  });
+
+  test(`up to ${MANY_POINTS} points keep every digit and are announced one by one`, () => {
+    const points = cloud(MANY_POINTS);
+    const spec = scatterChart(points, OPTIONS);
+    expect(rowsOf(spec).map((row) => row.x)).toEqual(points.map((p) => p.x));
+    expect(pointMark(spec).aria).toBeUndefined();
+  });
+
+  test(`past ${MANY_POINTS} points, coordinates keep a ten-thousandth of their range and the points are one picture`, () => {
+    const points = cloud(MANY_POINTS + 1);
+    const spec = scatterChart(points, OPTIONS);
+    const rows = rowsOf(spec);
+    expect(rows.map((row) => row.x)).toEqual(keptPrecision(points.map((p) => p.x)));
+    expect(rows.map((row) => row.y)).toEqual(keptPrecision(points.map((p) => p.y)));
+    rows.forEach((row, i) => expect(Math.abs(row.y - points[i]!.y)).toBeLessThanOrEqual(0.0246913578 / 10_000));
+    expect(pointMark(spec).aria).toBe(false);
+    // The words still give the extents of the data as given.
+    expect(spec.description).toBe(describeScatter(points, OPTIONS));
   });
 });

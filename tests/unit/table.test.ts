@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
-import { escapeHtml, fieldTitles, formatCell, tableHtml, toTable } from '../../src/lib/charts/table.ts';
+import { escapeHtml, fieldTitles, formatCell, MAX_TABLE_ROWS, tableHtml, tableTitle, toTable } from '../../src/lib/charts/table.ts';
 
 describe('the data table', () => {
   test('columns are the union of the rows’ keys in first-seen order, titled from the spec', () => {
@@ -55,5 +55,15 @@ describe('the data table', () => {
 
   test('escapeHtml escapes what could end an element or an attribute', () => {
     expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+  });
+});
+
+describe('the table’s heading', () => {
+  test('says how many rows, and, past MAX_TABLE_ROWS, that the page shows the first of them and the CSV all', () => {
+    expect(tableTitle(300)).toBe('Data (300 rows, rounded as the chart shows them; the CSV has every digit)');
+    expect(tableTitle(MAX_TABLE_ROWS)).toMatch(/^Data \(1,000 rows,/);
+    expect(tableTitle(10_000)).toBe(
+      'Data (the first 1,000 of 10,000 rows, rounded as the chart shows them; the CSV has every row and digit)',
+    );
   });
 });

@@ -102,6 +102,21 @@ export function renumberClipIds(svg: string): string {
   });
 }
 
+/**
+ * Rounds the numbers of an SVG's geometry (its `d` paths and `transform`s) to one decimal place.
+ * Vega writes positions with all 17 digits; a tenth of a CSS pixel is less than a device pixel
+ * on any screen, and a fortieth of a millimetre in print. A 10,000-point scatter plot's SVG then
+ * weighs 74 KB gzipped instead of 150 (tests/unit/render.test.ts); the live view, drawn at the
+ * same places to 17 digits, covers it without a visible change.
+ */
+export function roundSvgGeometry(svg: string): string {
+  const round = (number: string) => String(Math.round(Number(number) * 10) / 10);
+  return svg.replace(
+    /\b(d|transform)="([^"]*)"/g,
+    (_, name: string, value: string) => `${name}="${value.replace(/-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?/gi, round)}"`,
+  );
+}
+
 /** Gives every id in an SVG (and every reference to one) the prefix `${prefix}-`. */
 export function prefixSvgIds(svg: string, prefix: string): string {
   return svg
@@ -121,6 +136,14 @@ export function stripInteractiveMarks(svg: string): string {
     .replace(/<g class="mark-path role-mark [^"]*_voronoi"[^>]*?(?:\/>|>(?:<path [^>]*\/>)*<\/g>)/g, '')
     .replace(/<path [^>]*\sopacity="0"[^>]*\/>/g, '')
     .replace(/(<g class="mark-[^"]*"[^>]*)><\/g>/g, '$1/>');
+}
+
+/**
+ * What a page gets of an SVG Vega drew: without its pointer-only marks, its geometry rounded,
+ * and its ids prefixed so several charts (and both layouts) share a page.
+ */
+export function staticSvg(svg: string, idPrefix: string): string {
+  return prefixSvgIds(roundSvgGeometry(stripInteractiveMarks(svg)), idPrefix);
 }
 
 /** Removes the values of the named datasets from a compiled Vega spec. */
@@ -286,8 +309,8 @@ export async function renderChart(id: string, authored: TopLevelSpec): Promise<R
     vegaLite: vegaLite as TopLevelSpec,
     vega: withoutDatasetValues(vega, new Set(Object.keys(datasets))),
     datasets,
-    svg: prefixSvgIds(stripInteractiveMarks(svg), id),
-    narrowSvg: prefixSvgIds(stripInteractiveMarks(narrowSvg), `${id}-narrow`),
+    svg: staticSvg(svg, id),
+    narrowSvg: staticSvg(narrowSvg, `${id}-narrow`),
     sizes,
     fitted,
   };

@@ -56,6 +56,27 @@ const EM_PER_CHARACTER = 0.8;
 /** Room at each end of both scales, so no point sits on the plot's edge, half cut off. */
 const SCALE_PADDING = 12;
 
+/**
+ * Past this many points a scatter plot is a cloud (an embedding), not points to read one by one:
+ * its coordinates are kept to a ten-thousandth of their range (keptPrecision), and its points
+ * are not announced one by one to screen readers (the description and the table say what it
+ * shows), so a 10,000-point figure stays under 300 KB of page gzipped.
+ */
+export const MANY_POINTS = 1000;
+
+/**
+ * The values rounded to the decimal places that keep a ten-thousandth of their range (12.3456 in
+ * a range of 12 keeps 12.346): under a tenth of a pixel on the widest plot. Whole numbers stay
+ * whole.
+ */
+export function keptPrecision(values: readonly number[]): number[] {
+  const range = maxOf(values) - minOf(values);
+  if (range === 0) return [...values];
+  const decimals = Math.max(0, -Math.floor(Math.log10(range / 10_000)));
+  const factor = 10 ** decimals;
+  return values.map((value) => Math.round(value * factor) / factor);
+}
+
 export interface LabelPlacement {
   /** The label's point, by index in the input. */
   readonly index: number;
@@ -170,16 +191,18 @@ export function scatterChart(points: readonly ScatterPoint[], options: ScatterOp
   const groupTitle = options.groupTitle ?? 'Class';
   const plot = { width: theme.layouts.narrow.width - AXES.width, height: theme.layouts.narrow.height - AXES.height };
   const places = new Map(placeLabels(points, plot, theme.fontSize.label).map(({ index, place }) => [index, place]));
+  const many = points.length > MANY_POINTS;
+  const xs = many ? keptPrecision(points.map((p) => p.x)) : points.map((p) => p.x);
+  const ys = many ? keptPrecision(points.map((p) => p.y)) : points.map((p) => p.y);
   const rows = points.map((p, i) => ({
-    x: p.x,
-    y: p.y,
+    x: xs[i]!,
+    y: ys[i]!,
     ...(p.group === undefined ? {} : { group: p.group }),
     ...(p.label === undefined ? {} : { label: p.label }),
   }));
   // Each place's labels, by their point (x, y and text: a word may label two points), so the
   // table and the CSV carry the points alone, with no column of places.
-  const keysAt = (place: LabelPlace) =>
-    [...places].filter(([, at]) => at === place).map(([i]) => `${points[i]!.x},${points[i]!.y},${points[i]!.label}`);
+  const keysAt = (place: LabelPlace) => [...places].filter(([, at]) => at === place).map(([i]) => `${xs[i]},${ys[i]},${points[i]!.label}`);
   const x = { field: 'x', type: 'quantitative', title: options.xTitle, scale: { zero: false, padding: SCALE_PADDING } } as const;
   const y = { field: 'y', type: 'quantitative', title: options.yTitle, scale: { zero: false, padding: SCALE_PADDING } } as const;
   const color =
@@ -199,7 +222,6 @@ export function scatterChart(points: readonly ScatterPoint[], options: ScatterOp
     { field: 'x', type: 'quantitative', title: options.xTitle, format: xFormat },
     { field: 'y', type: 'quantitative', title: options.yTitle, format: yFormat },
   ];
-  const xs = points.map((p) => p.x);
   const marks: Record<LabelPlace, object> = {
     right: { align: 'left', baseline: 'middle', dx: POINT_RADIUS + GAP },
     left: { align: 'right', baseline: 'middle', dx: -(POINT_RADIUS + GAP) },
@@ -216,7 +238,7 @@ export function scatterChart(points: readonly ScatterPoint[], options: ScatterOp
     }),
     layer: [
       {
-        mark: { type: 'point', filled: true, opacity: 0.85, size: 40, clip: true },
+        mark: { type: 'point', filled: true, opacity: 0.85, size: 40, clip: true, ...(many ? { aria: false } : {}) },
         params: [
           { name: 'hover', select: { type: 'point', nearest: true, on: 'pointerover', clear: 'pointerout' } },
           ...(options.zoom ? [{ name: ZOOM_PARAM, select: { type: 'interval', encodings: ['x'], zoom: 'wheel!' }, bind: 'scales' }] : []),

@@ -10,6 +10,21 @@ export interface DataTable {
   readonly rows: readonly (readonly string[])[];
 }
 
+/**
+ * The most rows a figure's table shows in the page. A 10,000-point scatter plot's whole table is
+ * 40,000 elements and 60 KB gzipped that no reader scrolls; its first rows show what the data
+ * looks like, and the CSV download has every row.
+ */
+export const MAX_TABLE_ROWS = 1000;
+
+/** The table's heading: how many rows, and how they are shown. */
+export function tableTitle(rowCount: number): string {
+  const count = rowCount.toLocaleString('en-US');
+  return rowCount > MAX_TABLE_ROWS
+    ? `Data (the first ${MAX_TABLE_ROWS.toLocaleString('en-US')} of ${count} rows, rounded as the chart shows them; the CSV has every row and digit)`
+    : `Data (${count} rows, rounded as the chart shows them; the CSV has every digit)`;
+}
+
 /** The typographic minus the axes print (d3-format writes it too). */
 const MINUS = '\u2212';
 
