@@ -6,5 +6,7 @@ declare namespace App {
     chartIds?: Set<string>;
     /** How many numbered figures the page has so far (FigureCaption, VegaChart). */
     figureCount?: number;
+    /** How many numbered tables the page has so far (TableFigure, FigureCaption label="Table"). */
+    tableCount?: number;
   }
 }

@@ -65,10 +65,12 @@ describe('the fixture post', () => {
     expect(exported).toEqual(expect.arrayContaining(['VegaChart', 'SourceListing', 'PrintedOutput']));
     const mdx = await readFile(join(FIXTURE, 'index.mdx'), 'utf8');
     const imported = /import \{ ([^}]+) \} from '~\/components\/index\.ts';/.exec(mdx)?.[1]?.split(', ') ?? [];
-    for (const name of exported) {
+    // FigureCaption is the caption line of every chart and table figure; the post uses it through them.
+    for (const name of exported.filter((name) => name !== 'FigureCaption')) {
       expect(imported, `the fixture imports ${name}`).toContain(name);
       expect(mdx, `the fixture uses <${name}>`).toContain(`<${name} `);
     }
+    expect(document.querySelectorAll('figure .figure-caption')).toHaveLength(3);
   });
 
   test('its helper values are the activations numpy computes (tests/reference/numpy_reference.json)', async () => {
@@ -133,14 +135,42 @@ describe('the fixture post', () => {
     ]);
   });
 
-  test('numbers its figures in page order with FigureCaption, the table figure included', () => {
+  test('numbers its charts "Figure N" and its table "Table N", each in page order, with the caption above the table', () => {
     const numbers = [...document.querySelectorAll('.figure-caption__number')].map((span) => span.textContent);
-    expect(numbers).toEqual(['Figure 1:', 'Figure 2:', 'Figure 3:']);
-    expect(document.getElementById('gradients-at-a-glance-caption')?.textContent).toBe('Figure 3: Both gradients at a few inputs.');
-    const cells = [...document.querySelectorAll('#gradients-at-a-glance tbody tr')].map((tr) =>
-      [...tr.querySelectorAll('td')].map((td) => td.textContent),
+    expect(numbers).toEqual(['Figure 1:', 'Figure 2:', 'Table 1:']);
+    const figure = document.querySelector('figure.table-figure#gradients-at-a-glance')!;
+    expect(figure.getAttribute('aria-labelledby')).toBe('gradients-at-a-glance-caption');
+    expect(document.getElementById('gradients-at-a-glance-caption')?.textContent).toBe('Table 1: Both gradients at a few inputs.');
+    expect([...figure.children].map((child) => child.tagName.toLowerCase())).toEqual(['figcaption', 'div', 'details']);
+  });
+
+  test('shows the gradient table with <TableFigure>: its column titles and formats, numbers right-aligned, the minus sign', () => {
+    const figure = document.querySelector('#gradients-at-a-glance')!;
+    const region = figure.querySelector('.table-figure__scroll[role="region"][tabindex="0"]');
+    expect(region?.getAttribute('aria-labelledby')).toBe('gradients-at-a-glance-caption');
+    const heads = [...figure.querySelectorAll('table thead th')];
+    expect(heads.map((th) => [th.getAttribute('scope'), th.textContent])).toEqual([
+      ['col', 'x'],
+      ['col', 'tanh gradient'],
+      ['col', 'ReLU gradient'],
+    ]);
+    const rows = [...figure.querySelectorAll('table tbody tr')].map((tr) => [...tr.querySelectorAll('td')]);
+    const [tanh, relu] = [format('.4f'), format('d')];
+    expect(rows.map((tds) => tds.map((td) => td.textContent))).toEqual(
+      figures.gradientTable.map((row) => [String(row.x).replace('-', '\u2212'), tanh(row.tanh), relu(row.relu)]),
     );
-    expect(cells).toEqual(figures.gradientTable.map((row) => [String(row.x), String(row.tanh), String(row.relu)]));
+    expect(rows[0]!.map((td) => td.textContent)).toEqual(['\u22122', '0.0707', '0']);
+    for (const cell of [...heads, ...rows.flat()]) expect(cell.classList.contains('table-figure__number'), cell.textContent!).toBe(true);
+  });
+
+  test("the table's CSV is a link that saves every digit, with no script", () => {
+    const link = document.querySelector<HTMLAnchorElement>('#gradients-at-a-glance details.table-figure__more a[download]')!;
+    expect(document.querySelector('#gradients-at-a-glance details.table-figure__more summary')?.textContent).toBe('Data and downloads');
+    expect(link.getAttribute('download')).toBe('gradients-at-a-glance.csv');
+    const href = link.getAttribute('href')!;
+    expect(href.startsWith('data:text/csv;charset=utf-8,')).toBe(true);
+    const csv = decodeURIComponent(href.slice(href.indexOf(',') + 1));
+    expect(csv).toBe(['x,tanh,relu', ...figures.gradientTable.map((row) => `${row.x},${row.tanh},${row.relu}`)].join('\r\n') + '\r\n');
   });
 
   test('typesets its math with KaTeX at build time', () => {

@@ -42,6 +42,20 @@ export function feedHtml(html: string, pageUrl: string): string {
     pageOnly.before(paragraph);
     pageOnly.remove();
   }
+  // A table figure keeps its table (it is the figure); its CSV, a data: URL readers would drop
+  // or refuse, is on the page.
+  for (const figure of document.querySelectorAll('figure.table-figure')) {
+    const pageOnly = figure.querySelector('details.table-figure__more');
+    if (!pageOnly) continue;
+    const link = document.createElement('a');
+    link.setAttribute('href', figure.id ? `${pageUrl}#${figure.id}` : pageUrl);
+    link.textContent = 'The CSV download is on the post’s page.';
+    const paragraph = document.createElement('p');
+    paragraph.setAttribute('class', 'table-figure__elsewhere');
+    paragraph.append(link);
+    pageOnly.before(paragraph);
+    pageOnly.remove();
+  }
   for (const element of document.querySelectorAll('[href], [src]')) {
     for (const name of ['href', 'src']) {
       const value = element.getAttribute(name);
