@@ -85,7 +85,8 @@ function isRenderedChart(value: unknown): value is RenderedChart {
     isObject(chart.vegaLite) &&
     isObject(chart.vega) &&
     isObject(chart.datasets) &&
-    Object.values(chart.datasets as object).every(Array.isArray)
+    Object.values(chart.datasets as object).every(Array.isArray) &&
+    Array.isArray(chart.drawn)
   );
 }
 
@@ -118,7 +119,8 @@ function readsBackTheSame(chart: RenderedChart, text: string): boolean {
     back.narrowSvg === chart.narrowSvg &&
     isDeepStrictEqual(back.sizes, chart.sizes) &&
     isDeepStrictEqual(back.fitted, chart.fitted) &&
-    isDeepStrictEqual(back.datasets, chart.datasets)
+    isDeepStrictEqual(back.datasets, chart.datasets) &&
+    isDeepStrictEqual(back.drawn, chart.drawn)
   );
 }
 

@@ -14,6 +14,7 @@ import { ChartError } from './chart-error.ts';
 import { CHART_ID } from './chart-props.ts';
 import { externalResource, refusingLoader, unprintableText, unsafeSvgLink } from './spec-safety.ts';
 import { missingDatasetProblem, withHouseStyle } from './hand-written.ts';
+import { drawnRows, drawnTables } from './drawn-data.ts';
 import { type ChartSizes, chartSizes, type FittedLayout, fittedLayout, hasLayoutWidth, resizeView, withClampedZoom } from './layout.ts';
 
 export { ChartError };
@@ -25,6 +26,13 @@ export interface RenderedChart {
   readonly vega: VegaSpec;
   /** The spec's named datasets, embedded once and put back into both specs by the browser. */
   readonly datasets: Record<string, readonly Record<string, unknown>[]>;
+  /**
+   * What the chart draws where its marks draw aggregated or binned rows rather than the
+   * datasets' (a hand-written spec's transforms): those rows, keyed by their columns' titles, with
+   * the columns' formats. Empty for a chart that draws its rows as they are (every builder's).
+   * The table and the CSV show these instead of the datasets.
+   */
+  readonly drawn: readonly DrawnData[];
   /** The static SVG of the wide layout, its ids prefixed with the chart id so several charts can share a page. */
   readonly svg: string;
   /** The static SVG of the narrow (phone) layout, its ids prefixed with `${id}-narrow`. */
@@ -36,6 +44,13 @@ export interface RenderedChart {
    * legend and padding). The browser starts its view there (layout.ts fittedStart).
    */
   readonly fitted: { readonly wide: FittedLayout; readonly narrow: FittedLayout };
+}
+
+/** One data set of what a chart draws (RenderedChart.drawn). */
+export interface DrawnData {
+  readonly rows: readonly Record<string, unknown>[];
+  /** The d3-format of each column that has one, by its title. */
+  readonly formats: Readonly<Record<string, string>>;
 }
 
 // Measure text by estimate, never with a canvas, here and in the browser alike: the labels then
@@ -237,7 +252,8 @@ export async function renderChart(id: string, authored: TopLevelSpec): Promise<R
   // nothing here (and the static SVG is the one the whole spec would draw, less those marks).
   // Vega tags every data row it ingests with an id; give it a copy so the caller's spec (whose
   // dataset rows the compiled spec shares) is left as it was, and a frozen spec still renders.
-  const dataflow = stage(id, 'Vega could not read the chart', () => parse(structuredClone(liveSpec(vega).spec)));
+  const live = liveSpec(vega).spec;
+  const dataflow = stage(id, 'Vega could not read the chart', () => parse(structuredClone(live)));
   const missing = missingRuntimeTransforms(dataflow);
   if (missing.includes('voronoi')) {
     throw new ChartError(
@@ -276,9 +292,14 @@ export async function renderChart(id: string, authored: TopLevelSpec): Promise<R
   };
   let svg: string;
   let narrowSvg: string;
+  let drawn: DrawnData[];
   try {
     svg = await draw('wide');
     narrowSvg = await draw('narrow');
+    drawn = drawnTables(live).map((table) => ({
+      rows: drawnRows(table, view.data(table.data) as Record<string, unknown>[]),
+      formats: Object.fromEntries(table.columns.flatMap((column) => (column.format ? [[column.title, column.format]] : []))),
+    }));
   } catch (error) {
     // An error Vega logged first says what went wrong; the throw is often what it led to.
     const logged = vegaErrors[0];
@@ -309,6 +330,7 @@ export async function renderChart(id: string, authored: TopLevelSpec): Promise<R
     vegaLite: vegaLite as TopLevelSpec,
     vega: withoutDatasetValues(vega, new Set(Object.keys(datasets))),
     datasets,
+    drawn,
     svg: staticSvg(svg, id),
     narrowSvg: staticSvg(narrowSvg, `${id}-narrow`),
     sizes,
