@@ -22,6 +22,7 @@ const cachedChart = {
   vegaLite: { mark: 'bar' },
   vega: { marks: [] },
   datasets: {},
+  drawn: [],
   svg: '<svg width="1" height="1"></svg>',
   narrowSvg: '<svg width="1" height="1"></svg>',
   sizes: { wide: { width: 1, height: 1 }, narrow: { width: 1, height: 1 } },
