@@ -4,10 +4,18 @@
  * a heatmap and a line with a band. Built in a scratch site, its tables hold what is drawn; in Chromium, at a phone's and a
  * laptop's width, light and dark, every chart comes alive without a layout shift, shows a tooltip
  * where it is hovered, and axe finds nothing. Screenshots go to test-results/ to be looked at.
+ *
+ * Its top-words table (<TableFigure>) and the other fixture's gradient table are checked there too:
+ * numbers right-aligned in tabular figures, text left, a table wider than a phone's column
+ * scrolling in its own box while the page never scrolls sideways, axe, print, and the CSV link
+ * with no script running, from the server and from the offline file on disk.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { format } from 'd3-format';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import * as figures from '../fixtures/posts/nlp/word-statistics/figures.ts';
 import type { ScratchSite } from '../support/scratch-site.ts';
 import { builtFixtureSite } from '../support/fixture-site.ts';
@@ -21,6 +29,9 @@ import { axeReport, axeViolations } from '../support/axe.ts';
 const PAGE = 'posts/nlp/word-statistics/';
 const CHARTS = ['top-words', 'word-lengths', 'word-map', 'transitions', 'loss-over-seeds'] as const;
 const ARTIFACTS = new URL('../../test-results/', import.meta.url);
+/** The top words as a <TableFigure>, and the other fixture's table (a narrow one, with negative numbers). */
+const TABLE = 'top-words-table';
+const GRADIENT_PAGE = 'posts/nlp/activations-tanh-relu/';
 
 let site: ScratchSite;
 let dist: string;
@@ -122,5 +133,159 @@ describe.skipIf(skipReason)('the builders fixture post in Chromium', () => {
       expect(errors).toEqual([]);
       await context.close();
     }, 60_000);
+  });
+});
+
+describe('the top-words table figure, as built', () => {
+  test('its cells are the rows of figures.ts in the columns’ formats; its numbers are marked right-aligned, its words not', () => {
+    const figure = document.querySelector(`figure.table-figure#${TABLE}`)!;
+    expect(document.getElementById(`${TABLE}-caption`)?.textContent).toMatch(/^Table 1: The ten most frequent words/);
+    expect([...figure.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(figures.topWordColumns.map((c) => c.title));
+    const cells = [...figure.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')]);
+    const [count, share, zipf] = [format(',d'), format('.1%'), format('.3f')];
+    expect(cells.map((tds) => tds.map((td) => td.textContent))).toEqual(
+      figures.topWordRows.map((row) => [
+        String(row.rank),
+        row.word,
+        count(row.count),
+        share(row.share),
+        share(row.cumulative),
+        zipf(row.zipf),
+        count(row.first),
+        String(row.letters),
+      ]),
+    );
+    expect(cells.at(-1)![4]!.textContent).toBe(share(figures.top.reduce((sum, [, n]) => sum + n, 0) / figures.tokens.length));
+    expect(cells[0]!.map((td) => td.classList.contains('table-figure__number'))).toEqual([true, false, true, true, true, true, true, true]);
+  });
+});
+
+describe.skipIf(skipReason)('table figures in Chromium', () => {
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await serveStatic(dist);
+    browser = await launchChromium();
+    await mkdir(ARTIFACTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** How a table figure lays out: its cells' alignment and figures, its box against its table, the page's width. */
+  const layout = (page: Page, id: string) =>
+    page.locator(`#${id}`).evaluate((figure) => {
+      const box = figure.querySelector<HTMLElement>('.table-figure__scroll')!;
+      const cells = [...figure.querySelectorAll('tbody tr:first-child td')];
+      return {
+        align: cells.map((td) => getComputedStyle(td).textAlign),
+        headAlign: [...figure.querySelectorAll('thead th')].map((th) => getComputedStyle(th).textAlign),
+        numeric: getComputedStyle(cells[0]!).fontVariantNumeric,
+        minus: cells.map((td) => td.textContent).join(' '),
+        box: { client: box.clientWidth, scroll: box.scrollWidth, right: box.getBoundingClientRect().right },
+        page: { scroll: document.documentElement.scrollWidth, viewport: window.innerWidth },
+      };
+    });
+
+  describe.each([
+    [1280, 'light'],
+    [360, 'light'],
+    [1280, 'dark'],
+    [360, 'dark'],
+  ] as const)('at %i px, %s', (width, scheme) => {
+    test('numbers right-aligned in tabular figures, text left; a wide table scrolls in its box, never the page; axe finds nothing', async () => {
+      const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme: scheme, bypassCSP: true });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(`${server.origin}/${PAGE}`, { waitUntil: 'load' });
+      const top = await layout(page, TABLE);
+      expect(top.align).toEqual(['right', 'left', 'right', 'right', 'right', 'right', 'right', 'right']);
+      expect(top.headAlign).toEqual(top.align);
+      expect(top.numeric).toContain('tabular-nums');
+      expect(top.page.scroll, 'the page never scrolls sideways').toBeLessThanOrEqual(top.page.viewport);
+      expect(top.box.right).toBeLessThanOrEqual(top.page.viewport);
+      if (width === 360) {
+        // Eight columns do not fit a phone's column: the box scrolls, and the reader can scroll it.
+        expect(top.box.scroll).toBeGreaterThan(top.box.client);
+        const scrolled = await page.locator(`#${TABLE} .table-figure__scroll`).evaluate((box) => {
+          box.scrollLeft = 80;
+          return box.scrollLeft;
+        });
+        expect(scrolled).toBeGreaterThan(0);
+        await page.locator(`#${TABLE} .table-figure__scroll`).evaluate((box) => (box.scrollLeft = 0));
+      } else expect(top.box.scroll, 'on a laptop the table fits its column').toBeLessThanOrEqual(top.box.client);
+      await page.locator(`#${TABLE} details.table-figure__more > summary`).click();
+      await page.locator(`#${TABLE}`).screenshot({ path: new URL(`table-${TABLE}-${width}-${scheme}.png`, ARTIFACTS).pathname });
+      const violations = await axeViolations(page);
+      expect(violations, axeReport(violations)).toEqual([]);
+
+      await page.goto(`${server.origin}/${GRADIENT_PAGE}`, { waitUntil: 'load' });
+      const gradients = await layout(page, 'gradients-at-a-glance');
+      expect(gradients.align).toEqual(['right', 'right', 'right']);
+      expect(gradients.minus).toBe('\u22122 0.0707 0');
+      expect(gradients.box.scroll).toBeLessThanOrEqual(gradients.box.client);
+      expect(gradients.page.scroll).toBeLessThanOrEqual(gradients.page.viewport);
+      await page
+        .locator('#gradients-at-a-glance')
+        .screenshot({ path: new URL(`table-gradients-${width}-${scheme}.png`, ARTIFACTS).pathname });
+      const gradientViolations = await axeViolations(page);
+      expect(gradientViolations, axeReport(gradientViolations)).toEqual([]);
+      expect(errors).toEqual([]);
+      await context.close();
+    }, 60_000);
+  });
+
+  test('in print: the whole table in light colours, no scroll box and no disclosure, kept on one page, its header a repeating group', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/${PAGE}`, { waitUntil: 'load' });
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.locator(`#${TABLE}`).evaluate((figure) => {
+      const style = (selector: string) => getComputedStyle(figure.querySelector(selector)!);
+      const table = figure.querySelector('table')!;
+      return {
+        overflow: style('.table-figure__scroll').overflowX,
+        details: style('details').display,
+        head: style('thead').display,
+        row: style('tbody tr').breakInside,
+        text: style('td').color,
+        // Ten rows stay on one page with their caption; a long table would break between rows.
+        whole: getComputedStyle(figure).breakInside,
+        fits: table.getBoundingClientRect().right <= document.body.getBoundingClientRect().right,
+      };
+    });
+    // Light colours whatever the theme; nothing to open; nothing clipped.
+    expect(printed).toEqual({
+      overflow: 'visible',
+      details: 'none',
+      head: 'table-header-group',
+      row: 'avoid',
+      text: 'rgb(31, 35, 40)',
+      whole: 'avoid',
+      fits: true,
+    });
+    await page.locator(`#${TABLE}`).screenshot({ path: new URL(`table-${TABLE}-print.png`, ARTIFACTS).pathname });
+    await context.close();
+  });
+
+  test('the CSV link saves every digit with no script running, from the server and from the offline file on disk', async () => {
+    const expected = [
+      'rank,word,count,share,cumulative,zipf,first,letters',
+      ...figures.topWordRows.map((r) => [r.rank, r.word, r.count, r.share, r.cumulative, r.zipf, r.first, r.letters].join(',')),
+    ].join('\r\n');
+    for (const url of [`${server.origin}/${PAGE}`, pathToFileURL(join(dist, PAGE, 'offline.html')).href]) {
+      const context = await browser.newContext({ javaScriptEnabled: false, acceptDownloads: true });
+      const page = await context.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      await page.locator(`#${TABLE} details.table-figure__more > summary`).click();
+      const [file] = await Promise.all([page.waitForEvent('download'), page.locator(`#${TABLE} a[download]`).click()]);
+      expect(file.suggestedFilename(), url).toBe(`${TABLE}.csv`);
+      expect(await readFile((await file.path())!, 'utf8'), url).toBe(`${expected}\r\n`);
+      await context.close();
+    }
   });
 });

@@ -60,6 +60,12 @@ const COLUMN_KEYS = ['field', 'title', 'format', 'align'] as const;
  */
 export const MAX_TABLE_FIGURE_ROWS = 1000;
 
+/**
+ * Past this many rows a printed table may break across pages (between rows, its header repeated);
+ * a shorter one is kept whole on one page, as a figure is.
+ */
+export const PRINT_WHOLE_MAX_ROWS = 25;
+
 /** A table figure's build-time problem, naming the table (and, when the caller knows it, the file). */
 export class TableError extends Error {
   constructor(
