@@ -16,6 +16,9 @@ import { renderChart } from '../../src/lib/charts/render.ts';
 import { vegaLiteSchemaError } from '../../src/lib/charts/validate.ts';
 import { CATEGORICAL } from '../../src/lib/charts/palette.ts';
 import { liveSpec } from '../../src/lib/charts/live-spec.ts';
+import { legendRows } from '../../src/lib/charts/legend.ts';
+import { LAYOUT_WIDTH_PARAM } from '../../src/lib/charts/layout.ts';
+import { PLOT } from '../../src/lib/charts/theme.ts';
 
 const WORDS: ScatterPoint[] = [
   { x: 0.1, y: 0.2, group: 'noun', label: 'cat' },
@@ -149,5 +152,37 @@ describe('a cloud of many points', () => {
     expect(pointMark(spec).aria).toBe(false);
     // The words still give the extents of the data as given.
     expect(spec.description).toBe(describeScatter(points, OPTIONS));
+  });
+});
+
+describe('many classes', () => {
+  const CLASSES = ['noun', 'verb', 'adjective', 'adverb', 'pronoun', 'preposition', 'determiner', 'numeral'];
+  const points = CLASSES.map((group, i) => ({ x: i, y: i % 3, group }));
+
+  test('the legend wraps to the layout’s width, and a phone’s layout grows by its rows', () => {
+    // "preposition" is the longest name: 20 + 0.8 × 12 × 11 + 16 = 141.6 → 142 px a column.
+    expect(legendRows(CLASSES, PLOT, PLOT.layouts.wide.width)).toBe(2);
+    expect(legendRows(CLASSES, PLOT, PLOT.layouts.narrow.width)).toBe(4);
+    const spec = scatterChart(points, OPTIONS) as unknown as {
+      usermeta: { narrow: { width: number; height: number } };
+      params: { name: string; value: number }[];
+      layer: { encoding: { color: { legend: { columns: { expr: string } } } } }[];
+    };
+    expect(spec.usermeta.narrow).toEqual({ width: PLOT.layouts.narrow.width, height: 300 + 4 * 20 });
+    expect(spec.params).toEqual([{ name: LAYOUT_WIDTH_PARAM, value: PLOT.layouts.wide.width }]);
+    expect(spec.layer[0]!.encoding.color.legend.columns.expr).toBe(`max(1, floor((${LAYOUT_WIDTH_PARAM} - 60 + 16) / 142))`);
+  });
+
+  test('rendered, the legend takes two rows on a laptop and four on a phone', async () => {
+    const chart = await renderChart('classes', scatterChart(points, OPTIONS));
+    // Each entry is a group placed at its column and row; the first group holds them all.
+    const rowsOf = (svg: string) => {
+      const entries = svg.slice(svg.indexOf('role-legend-entry'));
+      const places = [...entries.matchAll(/<g transform="translate\(([-\d.]+),([-\d.]+)\)"><path class="background"/g)].slice(1);
+      expect(places).toHaveLength(8);
+      return new Set(places.map((place) => place[2])).size;
+    };
+    expect(rowsOf(chart.svg)).toBe(2);
+    expect(rowsOf(chart.narrowSvg)).toBe(4);
   });
 });

@@ -11,6 +11,7 @@ import { chartFrame, requireText } from './frame.ts';
 import { formatNumber } from './describe.ts';
 import { CATEGORICAL } from './palette.ts';
 import { ZOOM_PARAM } from './layout.ts';
+import { LEGEND_OFFSET, layoutWidthParam, legendRows, wrappedLegend } from './legend.ts';
 import { maxOf, minOf } from '../numeric.ts';
 
 export interface ScatterPoint {
@@ -169,6 +170,17 @@ function checkPoints(points: readonly ScatterPoint[], options: ScatterOptions): 
   });
 }
 
+/**
+ * A phone's scatter plot is taller than the theme's narrow layout: a map of points needs its
+ * second dimension, and a legend of many classes wraps into rows above it, each taking this much.
+ */
+const NARROW_HEIGHT = 300;
+const LEGEND_ROW = 20;
+
+/** The points' area in px² and opacity: a cloud of many points draws them smaller and lighter, so its density shows. */
+const POINT = { size: 40, opacity: 0.85 } as const;
+const CLOUD_POINT = { size: 12, opacity: 0.6 } as const;
+
 /** The room the axes take from a layout, roughly: the plot labels are placed in. */
 const AXES = { width: 60, height: 50 };
 
@@ -189,7 +201,10 @@ export function scatterChart(points: readonly ScatterPoint[], options: ScatterOp
   const xFormat = options.xFormat ?? '.3~g';
   const yFormat = options.yFormat ?? '.3~g';
   const groupTitle = options.groupTitle ?? 'Class';
-  const plot = { width: theme.layouts.narrow.width - AXES.width, height: theme.layouts.narrow.height - AXES.height };
+  const legendHeight = groups.length > 0 ? LEGEND_ROW * legendRows(groups, theme, theme.layouts.narrow.width) : 0;
+  const narrow = { width: theme.layouts.narrow.width, height: NARROW_HEIGHT + legendHeight };
+  // Placed in a plot no larger than the phone's: an estimate too small only spaces labels wider.
+  const plot = { width: narrow.width - AXES.width, height: narrow.height - AXES.height - (legendHeight && legendHeight + LEGEND_OFFSET) };
   const places = new Map(placeLabels(points, plot, theme.fontSize.label).map(({ index, place }) => [index, place]));
   const many = points.length > MANY_POINTS;
   const xs = many ? keptPrecision(points.map((p) => p.x)) : points.map((p) => p.x);
@@ -212,7 +227,7 @@ export function scatterChart(points: readonly ScatterPoint[], options: ScatterOp
           type: 'nominal',
           title: groupTitle,
           scale: { domain: groups, range: CATEGORICAL.slice(0, groups.length) },
-          legend: { orient: 'top', direction: 'horizontal', title: null },
+          legend: wrappedLegend(groups, theme, { symbolType: 'circle' }),
         }
       : { value: theme.colors.blue };
   const labelled = points.some((p) => p.label !== undefined);
@@ -234,11 +249,13 @@ export function scatterChart(points: readonly ScatterPoint[], options: ScatterOp
       theme,
       description: options.description ?? describeScatter(points, options),
       rows,
+      narrow,
       ...(options.zoom ? { usermeta: { zoomExtent: [minOf(xs), maxOf(xs)] as const } } : {}),
     }),
+    ...(groups.length > 0 ? { params: [layoutWidthParam(theme)] } : {}),
     layer: [
       {
-        mark: { type: 'point', filled: true, opacity: 0.85, size: 40, clip: true, ...(many ? { aria: false } : {}) },
+        mark: { type: 'point', filled: true, clip: true, ...(many ? { ...CLOUD_POINT, aria: false } : POINT) },
         params: [
           { name: 'hover', select: { type: 'point', nearest: true, on: 'pointerover', clear: 'pointerout' } },
           ...(options.zoom ? [{ name: ZOOM_PARAM, select: { type: 'interval', encodings: ['x'], zoom: 'wheel!' }, bind: 'scales' }] : []),
