@@ -1,13 +1,15 @@
 /**
  * README.md's "Chart catalogue": every ```ts block in it is a figures.ts that the build can show.
  * Each is written to a module under node_modules/.cache (inside the project, so the "~/" alias
- * resolves), imported, and its `chart` rendered as the build renders it.
+ * resolves), imported, and its `chart` rendered as the build renders it. Its "Tables" example, a
+ * figures.ts and the <TableFigure> that shows it, is made into the table as the component makes it.
  */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import type { TopLevelSpec } from 'vega-lite';
 import { renderChart } from '../../src/lib/charts/render.ts';
+import { tableFigure, tableFigureHtml, tableFigurePropsProblem } from '../../src/lib/tables/table-figure.ts';
 import { ROOT } from '../support/build-site.ts';
 
 const readme = await readFile(join(ROOT, 'README.md'), 'utf8');
@@ -46,4 +48,42 @@ test.each(blocks.map((block, i) => [i + 1, block] as const))('example %i renders
   const rendered = await renderChart(`example-${n}`, chart);
   expect(rendered.svg).toMatch(/^<svg/);
   expect((chart as { description?: string }).description?.length).toBeGreaterThan(20);
+});
+
+/** The README section that starts with `heading`, up to the next subsection. */
+function readmeSection(heading: string): string {
+  const at = readme.indexOf(heading);
+  expect(at, heading).toBeGreaterThan(0);
+  return readme.slice(at, readme.indexOf('\n### ', at + 1));
+}
+
+test('the Tables example: its figures.ts and <TableFigure> make a table as the component does', async () => {
+  const section = readmeSection('### Tables');
+  const code = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
+  const mdx = /```mdx\n([\s\S]*?)```/.exec(section)?.[1];
+  expect(code && mdx, 'a ```ts and a ```mdx block').toBeTruthy();
+  expect(
+    code!
+      .trim()
+      .split('\n')
+      .filter((line) => !line.startsWith('import ')).length,
+  ).toBeLessThanOrEqual(5);
+  await mkdir(DIR, { recursive: true });
+  const file = join(DIR, 'table-example.ts');
+  await writeFile(file, code!);
+  const module = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
+  // The tag's props: text in quotes, and {names} of the module's exports.
+  const tag = /<TableFigure\s([^>]*?)\/>/.exec(mdx!)?.[1] ?? '';
+  const props = Object.fromEntries(
+    [...tag.matchAll(/(\w+)=(?:"([^"]*)"|\{(\w+)\})/g)].map(([, name, text, expression]) => [
+      name!,
+      text ?? (expression! in module ? module[expression!] : `no export ${expression}`),
+    ]),
+  );
+  expect(tableFigurePropsProblem(props)).toBeUndefined();
+  const { rows, columns, id } = props as { rows: unknown[]; columns?: unknown[]; id: string };
+  const table = tableFigure(rows, columns);
+  expect(table.cells.length).toBeGreaterThan(0);
+  expect(table.columns.some((column) => column.align === 'right')).toBe(true);
+  expect(tableFigureHtml(table, `${id}-caption`)).toContain('<th scope="col"');
 });
