@@ -97,6 +97,22 @@ describe('feed figures', () => {
   });
 });
 
+describe('feed table figures', () => {
+  test('keep the table and its caption; the CSV, a data: link, becomes a link to the table on the page', () => {
+    const figure =
+      '<figure class="table-figure" id="top-words" aria-labelledby="top-words-caption"><figcaption><span id="top-words-caption">Table 1: Top.</span></figcaption>' +
+      '<div class="table-figure__scroll" role="region" tabindex="0"><table><thead><tr><th scope="col">word</th></tr></thead><tbody><tr><td>the</td></tr></tbody></table></div>' +
+      '<details class="table-figure__more"><summary>Data and downloads</summary><p><a href="data:text/csv;charset=utf-8,word%0D%0Athe%0D%0A" download="top-words.csv">CSV data</a></p></details></figure>';
+    const out = parseHTML(`<html><body>${feedHtml(figure, 'https://example.org/posts/nlp/a/')}</body></html>`).document;
+    expect(out.querySelector('figcaption')?.textContent).toBe('Table 1: Top.');
+    expect([...out.querySelectorAll('figure td')].map((td) => td.textContent)).toEqual(['the']);
+    expect(out.querySelectorAll('details')).toHaveLength(0);
+    expect([...out.querySelectorAll('figure a')].map((a) => a.getAttribute('href'))).toEqual([
+      'https://example.org/posts/nlp/a/#top-words',
+    ]);
+  });
+});
+
 describe('contents', () => {
   test('nests subsections under their section and leaves deeper headings out', async () => {
     const { contentsTree } = await import('../../src/lib/posts.ts');
