@@ -227,7 +227,7 @@ export function tableFigure(rows: readonly unknown[], columns?: readonly unknown
   const formats = Object.fromEntries(resolved.flatMap(({ field, format }) => (format ? [[field, format]] : [])));
   const table = toTable(shown, titles, formats);
   return {
-    columns: resolved.map(({ field, title, format, align }, i) => ({
+    columns: resolved.map(({ field, format, align }, i) => ({
       field,
       title: table.columns[i]!,
       ...(format ? { format } : {}),
