@@ -30,6 +30,7 @@ import { launchChromium } from '../../tests/support/browser.ts';
 import { BUDGETS } from '../../tests/support/budgets.ts';
 import { ROOT } from '../../tests/support/build-site.ts';
 import { scratchSite } from '../../tests/support/scratch-site.ts';
+import { builtFixtureSite } from '../../tests/support/fixture-site.ts';
 import { astroBuild, benchSyntheticSites, WARM_BUILDS, type BuildTime } from './bench/builds.ts';
 import { buildEmbedPage, specsOfPost } from './bench/embed-page.ts';
 import { benchHover, benchScrollToLive, profileHover } from './bench/interaction.ts';
@@ -38,7 +39,7 @@ import { measurePage } from './bench/page-load.ts';
 import { runtimeSourceMap, SourceMapLookup, summariseProfile, type CpuProfile, type SourceMap } from './bench/profile.ts';
 import { benchRender } from './bench/render.ts';
 import { drawBuildTimes, resultsMarkdown, resultsTable, type BenchResults } from './bench/report.ts';
-import { POST_PATH, progress, round } from './bench/util.ts';
+import { EMBEDDING_FIGURE, EMBEDDING_POST_PATH, POST_PATH, progress, round } from './bench/util.ts';
 import { serveStatic } from './static-server.ts';
 
 const { values: args } = parseArgs({
@@ -113,6 +114,34 @@ try {
     await server.close();
   }
 
+  // 4b. The fixture post with a 10,000-point scatter plot (an embedding), beside vega-embed on its specs.
+  progress('building the fixture posts (one has a 10,000-point scatter plot)...');
+  const fixtures = await builtFixtureSite();
+  let embedding: BenchResults['embedding'];
+  try {
+    const fixtureHtml = await readFile(join(fixtures.dist, EMBEDDING_POST_PATH, 'index.html'), 'utf8');
+    await buildEmbedPage(specsOfPost(fixtureHtml), join(fixtures.dist, 'vega-embed'));
+    const fixtureServer = await serveStatic(fixtures.dist, { gzip: true });
+    const fixtureUrls = { ours: `${fixtureServer.origin}/${EMBEDDING_POST_PATH}`, embed: `${fixtureServer.origin}/vega-embed/` };
+    try {
+      const browser = await launchChromium();
+      try {
+        progress(`loading the 10,000-point post and its vega-embed page (${RUNS} times each)...`);
+        embedding = {
+          post: await measurePage(browser, fixtureUrls.ours, 'ours', RUNS),
+          vegaEmbedPage: await measurePage(browser, fixtureUrls.embed, 'embed', RUNS),
+          hover: await benchHover(browser, fixtureUrls, EMBEDDING_FIGURE),
+        };
+      } finally {
+        await browser.close();
+      }
+    } finally {
+      await fixtureServer.close();
+    }
+  } finally {
+    await fixtures.site.remove();
+  }
+
   // 5. Synthetic sites.
   const sites = await benchSyntheticSites(SIZES);
 
@@ -141,6 +170,7 @@ try {
     render,
     realSiteBuild: realBuild,
     ...pages,
+    embedding,
     hoverProfile: {
       ours: summariseProfile(profiles.ours, runtimeMap ? { 'chart-runtime.js': runtimeMap } : {}),
       embed: summariseProfile(profiles.embed, { 'embed.js': embedMap }),

@@ -35,8 +35,8 @@ export const THROTTLE = 4;
  */
 export const SCROLL_VIEWPORT = { width: 1280, height: 600 };
 
-/** Each page's tooltip element. */
-const TOOLTIP: Record<Kind, string> = { ours: `#${FIGURE_1} .chart-tooltip`, embed: '#vg-tooltip-element' };
+/** Each page's tooltip element, for the figure of this id. */
+const tooltipSelector = (kind: Kind, figureId: string) => (kind === 'ours' ? `#${figureId} .chart-tooltip` : '#vg-tooltip-element');
 
 /** How long one move may take before it counts as missed (the tooltip never changed), unthrottled. */
 const MOVE_TIMEOUT_MS = 3000;
@@ -159,26 +159,27 @@ async function settle(page: Page, rate: number): Promise<void> {
   await page.waitForTimeout(50 * rate);
 }
 
-/** A fresh context on `url` with Figure 1 live and centred in the viewport, the tooltip made, and its plot box. */
+/** A fresh context on `url` with the figure live and centred in the viewport, the tooltip made, and its plot box. */
 async function openFigure(
   browser: Browser,
   url: string,
   kind: Kind,
+  figureId: string,
 ): Promise<{ context: BrowserContext; page: Page; cdp: CDPSession; plot: Box }> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'networkidle' });
-  await page.evaluate((id) => document.getElementById(id)!.scrollIntoView({ block: 'center', behavior: 'instant' }), FIGURE_1);
-  if (kind === 'ours') await page.waitForSelector(`#${FIGURE_1} vega-chart[data-state="live"]`);
+  await page.evaluate((id) => document.getElementById(id)!.scrollIntoView({ block: 'center', behavior: 'instant' }), figureId);
+  if (kind === 'ours') await page.waitForSelector(`#${figureId} vega-chart[data-state="live"]`);
   else await page.evaluate(() => (window as unknown as { __embedDone: Promise<unknown> }).__embedDone);
   await settle(page, 1);
-  const plot = await page.evaluate(plotBox, { kind, id: FIGURE_1 });
+  const plot = await page.evaluate(plotBox, { kind, id: figureId });
   // Unmeasured moves: vega-tooltip makes its element on the first one, and both pages warm up.
   for (const target of pointerTargets(plot, WARM_UP_MOVES + HOVER_MOVES).slice(0, WARM_UP_MOVES)) {
     await page.mouse.move(target.x, target.y);
     await settle(page, 1);
   }
-  await page.evaluate(installHoverProbe, TOOLTIP[kind]);
+  await page.evaluate(installHoverProbe, tooltipSelector(kind, figureId));
   return { context, page, cdp: await context.newCDPSession(page), plot };
 }
 
@@ -206,9 +207,9 @@ async function sweep(page: Page, targets: readonly { x: number; y: number }[], r
   return moves;
 }
 
-/** One sweep of HOVER_MOVES moves over Figure 1 of `url` at CPU throttling `rate`, on a fresh page: each move's times, or null if missed. */
-async function hoverSweep(browser: Browser, url: string, kind: Kind, rate: number): Promise<(Move | null)[]> {
-  const { context, page, cdp, plot } = await openFigure(browser, url, kind);
+/** One sweep of HOVER_MOVES moves over a figure of `url` at CPU throttling `rate`, on a fresh page: each move's times, or null if missed. */
+async function hoverSweep(browser: Browser, url: string, kind: Kind, rate: number, figureId: string): Promise<(Move | null)[]> {
+  const { context, page, cdp, plot } = await openFigure(browser, url, kind, figureId);
   try {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
     return await sweep(page, pointerTargets(plot, WARM_UP_MOVES + HOVER_MOVES).slice(WARM_UP_MOVES), rate);
@@ -218,9 +219,9 @@ async function hoverSweep(browser: Browser, url: string, kind: Kind, rate: numbe
 }
 
 /** The medians of the moves of a page's sweeps at one speed. */
-function summarise(moves: readonly (Move | null)[], url: string): Sweep {
+function summarise(moves: readonly (Move | null)[], url: string, figureId: string): Sweep {
   const measured = moves.filter((move): move is Move => move !== null);
-  if (measured.length === 0) throw new Error(`no hover move over Figure 1 of ${url} changed the tooltip`);
+  if (measured.length === 0) throw new Error(`no hover move over #${figureId} of ${url} changed the tooltip`);
   return {
     medianMs: round(median(measured.map((m) => m.painted)), 1),
     changedMedianMs: round(median(measured.map((m) => m.changed)), 1),
@@ -239,9 +240,9 @@ export const SWEEPS_PER_PAGE = 2;
  * the pages in mirrored order (ours, vega-embed, vega-embed, ours; then the other way round), so
  * that neither drift nor order favours one page.
  */
-export async function benchHover(browser: Browser, urls: Record<Kind, string>): Promise<HoverResult> {
-  progress('hover warm-up sweep (not recorded)...');
-  await hoverSweep(browser, urls.embed, 'embed', 1);
+export async function benchHover(browser: Browser, urls: Record<Kind, string>, figureId = FIGURE_1): Promise<HoverResult> {
+  progress(`hover warm-up sweep over #${figureId} (not recorded)...`);
+  await hoverSweep(browser, urls.embed, 'embed', 1, figureId);
   const speeds: HoverSpeed[] = [];
   for (const [index, rate] of [1, THROTTLE].entries()) {
     const first: Kind = index % 2 === 0 ? 'ours' : 'embed';
@@ -251,11 +252,11 @@ export async function benchHover(browser: Browser, urls: Record<Kind, string>): 
     ).flat();
     const moves: Record<Kind, (Move | null)[]> = { ours: [], embed: [] };
     for (const kind of order) {
-      progress(`hover sweep over Figure 1, ${kind === 'ours' ? 'our post' : 'vega-embed page'}, CPU ${rate}×, ${HOVER_MOVES} moves...`);
-      moves[kind].push(...(await hoverSweep(browser, urls[kind], kind, rate)));
+      progress(`hover sweep over #${figureId}, ${kind === 'ours' ? 'our post' : 'vega-embed page'}, CPU ${rate}×, ${HOVER_MOVES} moves...`);
+      moves[kind].push(...(await hoverSweep(browser, urls[kind], kind, rate, figureId)));
     }
-    const ours = summarise(moves.ours, urls.ours);
-    const embed = summarise(moves.embed, urls.embed);
+    const ours = summarise(moves.ours, urls.ours, figureId);
+    const embed = summarise(moves.embed, urls.embed, figureId);
     for (const [kind, result] of [
       ['ours', ours],
       ['vega-embed', embed],
@@ -270,7 +271,7 @@ export async function benchHover(browser: Browser, urls: Record<Kind, string>): 
 
 /** A CPU profile (CDP Profiler) of a PROFILED_MOVES-move hover sweep over Figure 1, unthrottled. */
 export async function profileHover(browser: Browser, url: string, kind: Kind): Promise<CpuProfile> {
-  const { context, page, cdp, plot } = await openFigure(browser, url, kind);
+  const { context, page, cdp, plot } = await openFigure(browser, url, kind, FIGURE_1);
   try {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });

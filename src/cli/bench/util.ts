@@ -4,6 +4,9 @@ import { gzipSize } from '../../../tests/support/budgets.ts';
 /** The real post the bench loads, and its Figure 1. */
 export const POST_PATH = 'posts/nlp/rnns-and-vanishing-gradients/';
 export const FIGURE_1 = 'sigmoid-and-tangent';
+/** The fixture post with a 10,000-point scatter plot (tests/fixtures/posts/nlp/embedding-map/), and that figure. */
+export const EMBEDDING_POST_PATH = 'posts/nlp/embedding-map/';
+export const EMBEDDING_FIGURE = 'word-vectors';
 
 /** The viewport of every page measurement but the scroll-to-live one (see interaction.ts). */
 export const VIEWPORT = { width: 1280, height: 800 };
