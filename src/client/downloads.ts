@@ -4,7 +4,6 @@
  * nothing moves); this wires them. Everything is made in the browser from what the page already
  * holds, so it works from disk and in the offline file too.
  */
-import type { View } from 'vega-view';
 import type { ChartPayload } from '../lib/charts/embed.ts';
 import { toCsv } from '../lib/charts/csv.ts';
 
@@ -20,13 +19,26 @@ function save(name: string, blob: Blob): void {
 }
 
 /**
+ * What a figure's downloads are made from: a chart's live view, or for small multiples every
+ * panel (src/client/panels.ts).
+ */
+export interface Downloadable {
+  /** The figure's SVG as it is drawn now, its ink in currentColor. */
+  toSVG(): Promise<string>;
+  /** The datasets, by name, that the spec the page shows reads. */
+  readonly datasets: ChartPayload['datasets'];
+  /** The CSV's tables, one after another; the datasets' rows by default. */
+  readonly tables?: readonly (readonly Record<string, unknown>[])[];
+}
+
+/**
  * The chart's SVG as a file, as the reader sees it now: colours given as currentColor become the
  * theme's text colour, on the theme's background (the chart itself is transparent).
  */
-async function svgFile(view: View, element: HTMLElement): Promise<string> {
+async function svgFile(chart: Downloadable, element: HTMLElement): Promise<string> {
   const color = getComputedStyle(element).color;
   const background = getComputedStyle(document.body).backgroundColor || '#fff';
-  return (await view.toSVG())
+  return (await chart.toSVG())
     .replace(/currentColor/g, color)
     .replace(/^(<svg[^>]*>)/, (open) => `${open}<rect width="100%" height="100%" fill="${background}"/>`);
 }
@@ -48,31 +60,21 @@ async function pngFile(svg: string): Promise<Blob> {
 }
 
 /** The Vega-Lite spec the page shows, with its datasets back in: it reproduces the chart on its own. */
-function specFile(figure: Element, payload: ChartPayload): string {
+function specFile(figure: Element, datasets: ChartPayload['datasets']): string {
   const shown = figure.querySelector('.chart__spec code')?.textContent ?? '{}';
-  return `${JSON.stringify({ ...JSON.parse(shown), datasets: payload.datasets }, null, 2)}\n`;
+  return `${JSON.stringify({ ...JSON.parse(shown), datasets }, null, 2)}\n`;
 }
 
-/** Wires the figure's download buttons to the live view; files are named after the chart's id. */
-export function wireDownloads(figure: Element, name: string, view: View, payload: ChartPayload): void {
+/** Wires the figure's download buttons to what it draws; files are named after the chart's id. */
+export function wireDownloads(figure: Element, name: string, chart: Downloadable): void {
   // The chart's ink is the text colour of the element the chart is drawn in.
   const element = figure.querySelector<HTMLElement>('vega-chart') ?? document.body;
+  const tables = chart.tables ?? Object.values(chart.datasets);
   const actions: Record<string, () => Promise<void>> = {
-    svg: async () => save(`${name}.svg`, new Blob([await svgFile(view, element)], { type: 'image/svg+xml' })),
-    png: async () => save(`${name}.png`, await pngFile(await svgFile(view, element))),
-    csv: async () =>
-      save(
-        `${name}.csv`,
-        new Blob(
-          [
-            Object.values(payload.datasets)
-              .map((rows) => toCsv(rows))
-              .join('\n'),
-          ],
-          { type: 'text/csv' },
-        ),
-      ),
-    spec: async () => save(`${name}.vl.json`, new Blob([specFile(figure, payload)], { type: 'application/json' })),
+    svg: async () => save(`${name}.svg`, new Blob([await svgFile(chart, element)], { type: 'image/svg+xml' })),
+    png: async () => save(`${name}.png`, await pngFile(await svgFile(chart, element))),
+    csv: async () => save(`${name}.csv`, new Blob([tables.map((rows) => toCsv(rows)).join('\n')], { type: 'text/csv' })),
+    spec: async () => save(`${name}.vl.json`, new Blob([specFile(figure, chart.datasets)], { type: 'application/json' })),
   };
   for (const button of figure.querySelectorAll<HTMLButtonElement>('.chart__downloads button[data-download]')) {
     const action = actions[button.dataset.download ?? ''];

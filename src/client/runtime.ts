@@ -15,6 +15,7 @@ import { createTooltipBox, vegaTooltipHandler } from './tooltip.ts';
 import { createMarker } from './marker.ts';
 import { wireNearestTooltip } from './nearest.ts';
 import { wireDownloads } from './downloads.ts';
+import { layoutHost, panelIsLive } from './panels.ts';
 import { wireZoom } from './zoom.ts';
 import { wireLegend } from './legend.ts';
 import { tapForTooltip } from './touch.ts';
@@ -167,7 +168,9 @@ async function hydrate(element: HTMLElement): Promise<void> {
   const layoutWidth = hasLayoutWidth(payload.vega);
   // A spec that kept "fit" (fittedStart changed nothing) is sized as the build sized it.
   const plotSize = (layout: keyof ChartSizes) => (startsFitted === running.spec ? undefined : payload.fitted[layout]);
-  let layout = layoutFor(element.clientWidth);
+  // The width that picks the layout: the chart's, or for a panel its figure's panels' (as in global.css).
+  const host = layoutHost(element);
+  let layout = layoutFor(host.clientWidth);
   resizeView(view, payload.sizes[layout], layoutWidth, plotSize(layout));
   // initialize() empties its container, so render into a fresh one and swap only when drawn.
   const live = document.createElement('div');
@@ -186,15 +189,18 @@ async function hydrate(element: HTMLElement): Promise<void> {
   wireLegend(live, view);
   tapForTooltip(live, showNearest);
   const figure = element.closest('figure') ?? element;
-  wireDownloads(figure, element.dataset.chartId ?? 'chart', view, payload);
+  // A panel's figure has one set of downloads, for every panel.
+  if (host === element)
+    wireDownloads(figure, element.dataset.chartId ?? 'chart', { toSVG: () => view.toSVG(), datasets: payload.datasets });
+  else panelIsLive(figure, element, view);
   // A rotated phone or a resized window can cross from one layout to the other: redraw at its size.
   new ResizeObserver(() => {
-    const next = layoutFor(element.clientWidth);
+    const next = layoutFor(host.clientWidth);
     if (next === layout) return;
     layout = next;
     resizeView(view, payload.sizes[layout], layoutWidth, plotSize(layout));
     void view.runAsync();
-  }).observe(element);
+  }).observe(host);
 }
 
 const chartRuntime: ChartRuntime = { hydrate };

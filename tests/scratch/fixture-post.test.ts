@@ -16,34 +16,32 @@ import { ROOT } from '../support/build-site.ts';
 import type { ScratchSite } from '../support/scratch-site.ts';
 import { builtFixtureSite } from '../support/fixture-site.ts';
 import { readPage } from '../support/site.ts';
-import {
-  chartFigureIds,
-  chartPayload,
-  dataTableCells,
-  embeddedSeries,
-  embeddedSeriesNames,
-  expectChartFigure,
-  listingTexts,
-  outsideReferences,
-  printedTexts,
-} from '../support/figure-checks.ts';
+import type { ChartPayload } from '../../src/lib/charts/embed.ts';
+import { chartFigureIds, dataTableCells, listingTexts, outsideReferences, printedTexts } from '../support/figure-checks.ts';
 
 const FIXTURE = join(ROOT, 'tests', 'fixtures', 'posts', 'nlp', 'activations-tanh-relu');
 const PAGE = 'posts/nlp/activations-tanh-relu/';
 
-/** Each chart of the fixture: its id, caption, and the helper values of each series it draws. */
-const CHARTS = [
-  {
-    id: 'tanh-and-gradient',
-    caption: 'Tanh and Its Gradient. Tanh (blue) and its gradient (red).',
-    series: { Tanh: figures.tanhActivations, 'Tanh gradient': figures.tanhGradients },
-  },
-  {
-    id: 'relu-and-gradient',
-    caption: 'ReLU and Its Gradient. ReLU (blue) and its gradient (red).',
-    series: { ReLU: figures.reluActivations, 'ReLU gradient': figures.reluGradients },
-  },
-] as const;
+/** The fixture's one chart figure, small multiples: a panel per activation, and the helper values each draws. */
+const FIGURE = {
+  id: 'activations',
+  caption: 'Three Activations Side by Side. Sigmoid, tanh and ReLU with their gradients, on shared scales.',
+  panels: [
+    { title: 'Sigmoid', series: { Activation: figures.sigmoidActivations, Gradient: figures.sigmoidGradients } },
+    { title: 'Tanh', series: { Activation: figures.tanhActivations, Gradient: figures.tanhGradients } },
+    { title: 'ReLU', series: { Activation: figures.reluActivations, Gradient: figures.reluGradients } },
+  ],
+} as const;
+
+/** The payload of the figure's panel i (0-based), which embeds that panel's data. */
+const panelPayload = (i: number): ChartPayload =>
+  JSON.parse(document.querySelectorAll(`#${FIGURE.id} .chart__panels vega-chart`)[i]!.querySelector('script.chart__payload')!.textContent!);
+
+/** The text of each tick label of a static SVG's axis, in order ("x" or "y": the axis' role in Vega's markup). */
+const tickLabels = (svg: Element, axis: 'x' | 'y') =>
+  [...svg.querySelectorAll(`.role-axis`)]
+    .filter((group) => (group.getAttribute('aria-label') ?? '').startsWith(axis === 'x' ? 'X-axis' : 'Y-axis'))
+    .flatMap((group) => [...group.querySelectorAll('.role-axis-label text')].map((text) => text.textContent));
 
 let site: ScratchSite;
 let dist: string;
@@ -70,7 +68,7 @@ describe('the fixture post', () => {
       expect(imported, `the fixture imports ${name}`).toContain(name);
       expect(mdx, `the fixture uses <${name}>`).toContain(`<${name} `);
     }
-    expect(document.querySelectorAll('figure .figure-caption')).toHaveLength(3);
+    expect(document.querySelectorAll('figure .figure-caption')).toHaveLength(2);
   });
 
   test('its helper values are the activations numpy computes (tests/reference/numpy_reference.json)', async () => {
@@ -85,34 +83,133 @@ describe('the fixture post', () => {
       expect(Math.abs(a - reference.tanh![i]!)).toBeLessThanOrEqual(1e-12 * Math.abs(reference.tanh![i]!)),
     );
     figures.tanhGradients.forEach((g, i) => expect(Math.abs(g - reference.tanh_gradient![i]!)).toBeLessThanOrEqual(2 ** -52));
+    // The sigmoid, against its other closed form e^x / (1 + e^x), and its gradient at most 1/4.
+    figures.x.forEach((x, i) => expect(figures.sigmoidActivations[i]).toBeCloseTo(Math.exp(x) / (1 + Math.exp(x)), 14));
+    expect(Math.max(...figures.sigmoidGradients)).toBe(0.25);
   });
 
-  test('has its two charts, each a <figure> with a caption and an inline SVG', () => {
-    expect(chartFigureIds(document)).toEqual(CHARTS.map((chart) => chart.id));
-    for (const chart of CHARTS)
-      expectChartFigure(document, chart.id, {
-        caption: chart.caption,
-        lines: 2,
-        viewBox: `0 0 ${PLOT.layouts.wide.width} ${PLOT.layouts.wide.height}`,
-      });
+  test('has one figure of three panels: one caption and number, a <vega-chart> and inline SVGs per panel, titled by its activation', () => {
+    expect(chartFigureIds(document)).toEqual([FIGURE.id]);
+    const figure = document.getElementById(FIGURE.id)!;
+    expect(figure.tagName).toBe('FIGURE');
+    expect(figure.getAttribute('aria-labelledby')).toBe(`${FIGURE.id}-caption`);
+    expect(figure.querySelectorAll('figcaption')).toHaveLength(1);
+    expect(figure.querySelector('.figure-caption')?.textContent).toBe(`Figure 1: ${FIGURE.caption}`);
+    const panels = [...figure.querySelectorAll('.chart__panels > .chart__grid--3 > vega-chart')];
+    expect(panels.map((panel) => panel.getAttribute('data-chart-id'))).toEqual([
+      'activations-panel-1',
+      'activations-panel-2',
+      'activations-panel-3',
+    ]);
+    panels.forEach((panel, i) => {
+      const [wide, narrow] = [
+        panel.querySelector(':scope > svg.chart__static--wide')!,
+        panel.querySelector(':scope > svg.chart__static--narrow')!,
+      ];
+      // Each panel in its own two layouts: a third of the laptop's row, and the phone's width.
+      expect([wide.getAttribute('viewBox'), narrow.getAttribute('viewBox')]).toEqual([
+        '0 0 216 240',
+        `0 0 ${PLOT.layouts.narrow.width} 220`,
+      ]);
+      for (const svg of [wide, narrow]) {
+        expect(svg.querySelectorAll('.mark-line path')).toHaveLength(2);
+        expect(svg.querySelector('.role-title-text text')?.textContent).toBe(FIGURE.panels[i]!.title);
+        // Named by the figure's caption and its own title, described by its own data in words.
+        const panelId = `activations-panel-${i + 1}`;
+        expect(svg.getAttribute('aria-labelledby')).toBe(`activations-caption ${panelId}-title`);
+        expect(document.getElementById(`${panelId}-title`)?.textContent).toBe(FIGURE.panels[i]!.title);
+        expect(document.getElementById(svg.getAttribute('aria-describedby')!)?.textContent).toMatch(/^Activation rises from /);
+      }
+    });
   });
 
-  test("embeds each chart's data equal to the fixture's helper values, exactly", () => {
-    for (const chart of CHARTS) {
-      expect(embeddedSeriesNames(document, chart.id)).toEqual(Object.keys(chart.series));
-      for (const [name, y] of Object.entries(chart.series)) expect(embeddedSeries(document, chart.id, name)).toEqual({ x: figures.x, y });
+  test('draws one legend for the figure, above the panels, and none in them', () => {
+    const figure = document.getElementById(FIGURE.id)!;
+    const items = [...figure.querySelectorAll('.chart__legend li')];
+    expect(items.map((li) => li.textContent?.trim())).toEqual(['Activation', 'Gradient']);
+    expect(items.map((li) => li.querySelector('line')?.getAttribute('stroke'))).toEqual([PLOT.colors.blue, PLOT.colors.red]);
+    expect(items.map((li) => li.querySelector('line')?.getAttribute('stroke-dasharray') ?? null)).toEqual([
+      null,
+      PLOT.dashes[1]!.join(' '),
+    ]);
+    expect(figure.firstElementChild?.classList.contains('chart__legend')).toBe(true);
+    for (const panel of figure.querySelectorAll('.chart__panels vega-chart')) {
+      expect(panel.innerHTML).not.toContain('role-legend');
+      // Nor does any panel name its lines at their ends: the legend does.
+      expect(panel.innerHTML).not.toContain('mark-text role-mark');
     }
-    // The compiled spec refers to the data by name; the values are not repeated in it.
-    expect(JSON.stringify(chartPayload(document, 'tanh-and-gradient').vega)).not.toContain(String(figures.tanhActivations[1]));
   });
 
-  test("shows each chart's data as a table, rounded as its tooltip rounds (the builders' default formats)", () => {
+  test('draws every panel on the same scales: the same ticks on x and on y', () => {
+    for (const layout of ['wide', 'narrow'] as const) {
+      const svgs = [...document.querySelectorAll(`#${FIGURE.id} vega-chart > svg.chart__static--${layout}`)];
+      expect(svgs).toHaveLength(3);
+      for (const axis of ['x', 'y'] as const) {
+        const ticks = svgs.map((svg) => tickLabels(svg, axis));
+        expect(ticks[0]!.length, `${layout} ${axis}`).toBeGreaterThan(1);
+        expect(ticks[1], `${layout} ${axis}`).toEqual(ticks[0]);
+        expect(ticks[2], `${layout} ${axis}`).toEqual(ticks[0]);
+      }
+    }
+    // ReLU reaches 5 and tanh −1: every panel's y axis spans both.
+    const y = tickLabels(document.querySelector(`#${FIGURE.id} vega-chart > svg.chart__static--wide`)!, 'y');
+    expect(y).toContain('4');
+    expect(y).toContain('0');
+  });
+
+  test('says what the whole figure shows, written from its data', () => {
+    const summary = document.getElementById(`${FIGURE.id}-summary`)?.textContent ?? '';
+    expect(summary).toMatch(
+      /^Three panels, one per activation, on the same scales: x from −5 to 5, and f\(x\) and its gradient from −0\.9999 to 5\. /,
+    );
+    for (const { title } of FIGURE.panels) expect(summary).toContain(`${title}: Activation `);
+    expect(summary).toContain('peak of 0.25 at x\u00a0=\u00a00');
+  });
+
+  test("embeds each panel's data once, equal to the fixture's helper values, exactly", () => {
+    FIGURE.panels.forEach((panel, i) => {
+      const rows = panelPayload(i).datasets.series!;
+      expect([...new Set(rows.map((row) => row.series))]).toEqual(Object.keys(panel.series));
+      for (const [name, y] of Object.entries(panel.series)) {
+        const drawn = rows.filter((row) => row.series === name);
+        expect({ x: drawn.map((row) => row.x), y: drawn.map((row) => row.y) }).toEqual({ x: figures.x, y });
+      }
+      // The compiled spec refers to the data by name; the values are not repeated in it.
+      // A value inside the data (an end of it is also the end of the shared y domain, in the spec).
+      const long = panel.series.Activation.find((value, j) => j > 50 && String(value).length > 8)!;
+      expect(JSON.stringify(panelPayload(i).vega)).not.toContain(String(long));
+    });
+    expect(document.querySelectorAll(`#${FIGURE.id} script.chart__payload`)).toHaveLength(3);
+  });
+
+  test("shows every panel's rows in one table, the activation first, rounded as the tooltip rounds", () => {
     const [x, y] = [format('.3~f'), format('.4~g')];
-    for (const chart of CHARTS) {
-      const expected = Object.entries(chart.series).flatMap(([name, ys]) => ys.map((value, i) => [name, x(figures.x[i]!), y(value)]));
-      expect(expected).toHaveLength(202);
-      expect(dataTableCells(document, chart.id)).toEqual(expected);
-    }
+    const expected = FIGURE.panels.flatMap((panel) =>
+      Object.entries(panel.series).flatMap(([name, ys]) => ys.map((value, i) => [panel.title, name, x(figures.x[i]!), y(value)])),
+    );
+    expect(expected).toHaveLength(606);
+    expect(document.querySelectorAll(`#${FIGURE.id} .chart__data`)).toHaveLength(1);
+    expect([...document.querySelectorAll(`#${FIGURE.id} .chart__data thead th`)].map((th) => th.textContent)).toEqual([
+      'Activation',
+      'Series',
+      'x',
+      'f(x) and its gradient',
+    ]);
+    expect(document.querySelector(`#${FIGURE.id} .chart__data-title`)?.textContent).toMatch(/^Data \(606 rows,/);
+    expect(dataTableCells(document, FIGURE.id)).toEqual(expected);
+  });
+
+  test('shows the figure as one Vega-Lite spec: the panels concatenated, three to a row, their data by panel', () => {
+    const spec = JSON.parse(document.querySelector(`#${FIGURE.id} .chart__spec code`)!.textContent!) as {
+      columns: number;
+      concat: { title: string; data: { name: string } }[];
+    };
+    expect(spec.columns).toBe(3);
+    expect(spec.concat.map((panel) => [panel.title, panel.data.name])).toEqual([
+      ['Sigmoid', 'series_1'],
+      ['Tanh', 'series_2'],
+      ['ReLU', 'series_3'],
+    ]);
   });
 
   test('shows the printed block computed at build time', () => {
@@ -130,6 +227,7 @@ describe('the fixture post', () => {
       extractRegion(source, 'tanh'),
       extractRegion(activations, 'relu-gradient'),
       extractRegion(source, 'relu'),
+      extractRegion(source, 'side-by-side'),
       extractRegion(source, 'small-gradients'),
       extractRegion(source, 'table'),
     ]);
@@ -137,7 +235,7 @@ describe('the fixture post', () => {
 
   test('numbers its charts "Figure N" and its table "Table N", each in page order, with the caption above the table', () => {
     const numbers = [...document.querySelectorAll('.figure-caption__number')].map((span) => span.textContent);
-    expect(numbers).toEqual(['Figure 1:', 'Figure 2:', 'Table 1:']);
+    expect(numbers).toEqual(['Figure 1:', 'Table 1:']);
     const figure = document.querySelector('figure.table-figure#gradients-at-a-glance')!;
     expect(figure.getAttribute('aria-labelledby')).toBe('gradients-at-a-glance-caption');
     expect(document.getElementById('gradients-at-a-glance-caption')?.textContent).toBe('Table 1: Both gradients at a few inputs.');

@@ -10,6 +10,7 @@ import { liveSpec } from '../../src/lib/charts/live-spec.ts';
 import { fittedStart, hasLayoutWidth, resizeView, type ChartSizes } from '../../src/lib/charts/layout.ts';
 import { cumulativeGradient, sigmoidAndTangent } from '../../content/posts/nlp/rnns-and-vanishing-gradients/figures.ts';
 import * as words from '../fixtures/posts/nlp/word-statistics/figures.ts';
+import { activationsChart } from '../fixtures/posts/nlp/activations-tanh-relu/figures.ts';
 
 /** The compiled spec with its datasets put back, as the browser runtime does. */
 function withData(chart: RenderedChart): VegaSpec {
@@ -43,6 +44,8 @@ const FIGURES: [string, TopLevelSpec][] = [
   ['transitions', words.transitionMap],
   ['word-map', words.wordMap],
   ['loss-over-seeds', words.lossOverSeeds],
+  // Small multiples' panels: each a single view at the panel's own two sizes, on shared scales.
+  ...activationsChart.panels.map(({ spec }, i): [string, TopLevelSpec] => [`activations-panel-${i + 1}`, spec]),
 ];
 
 describe.each(FIGURES)('%s started at its fitted size', (id, spec) => {

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { INK, PLOT, themeConfig, WIDE_LAYOUT_MIN_WIDTH } from '../../src/lib/charts/theme.ts';
+import { LAYOUT_CONTAINER } from '../../src/lib/charts/panels.ts';
 import { renderChart } from '../../src/lib/charts/render.ts';
 import { cumulativeGradient, sigmoidAndTangent } from '../../content/posts/nlp/rnns-and-vanishing-gradients/figures.ts';
 
@@ -91,8 +92,8 @@ describe('the themes in global.css', () => {
   });
 
   test('the container query switches layouts at WIDE_LAYOUT_MIN_WIDTH', () => {
-    expect(css).toContain(`@container (width >= ${WIDE_LAYOUT_MIN_WIDTH}px) {\n  .chart__static--narrow {`);
-    expect(css).toContain(`@container (width < ${WIDE_LAYOUT_MIN_WIDTH}px) {\n  .chart__static--wide {`);
+    expect(css).toContain(`@container ${LAYOUT_CONTAINER} (width >= ${WIDE_LAYOUT_MIN_WIDTH}px) {\n  .chart__static--narrow {`);
+    expect(css).toContain(`@container ${LAYOUT_CONTAINER} (width < ${WIDE_LAYOUT_MIN_WIDTH}px) {\n  .chart__static--wide {`);
   });
 
   test('at the switch, the wide layout is scaled no smaller than 11/12, so 12 px labels stay 11 px', () => {

@@ -51,6 +51,12 @@ export interface LineChartOptions {
   readonly legendTitle?: string;
   /** What the series' bands show ("min–max over 5 seeds", "±1σ"): the tooltip's name for them. */
   readonly bandTitle?: string;
+  /**
+   * The range x's and y's scales span, in place of the data's own (niced, y from zero, as
+   * without it): small multiples give every panel the same (small-multiples.ts).
+   */
+  readonly xDomain?: readonly [number, number];
+  readonly yDomain?: readonly [number, number];
   readonly theme?: ChartTheme;
 }
 
@@ -132,6 +138,14 @@ function checkLogScale(series: readonly LineSeries[], axis: 'x' | 'y'): void {
   }
 }
 
+/** Refuses a domain that is not two finite numbers, the first no larger than the second. */
+function checkDomain(domain: readonly number[] | undefined, name: string): void {
+  if (domain === undefined) return;
+  if (!Array.isArray(domain) || domain.length !== 2 || !domain.every(Number.isFinite) || domain[0]! > domain[1]!) {
+    throw new RangeError(`options.${name} must be [lowest, highest], two finite numbers in order; got ${JSON.stringify(domain)}`);
+  }
+}
+
 /**
  * Several line series drawn over one another, each in its colour and dash, named at their ends
  * or by a legend, with a tooltip at the point nearest the pointer and (optionally) zoom and pan
@@ -146,6 +160,8 @@ export function layeredLineChart(series: readonly LineSeries[], options: LineCha
   const theme = options.theme ?? PLOT;
   if (options.xScale === 'log') checkLogScale(series, 'x');
   if (options.yScale === 'log') checkLogScale(series, 'y');
+  checkDomain(options.xDomain, 'xDomain');
+  checkDomain(options.yDomain, 'yDomain');
   const { xTitle, yTitle } = options;
   const xFormat = options.xFormat ?? (options.integerX ? 'd' : '.3~f');
   const yFormat = options.yFormat ?? '.4~g';
@@ -162,14 +178,23 @@ export function layeredLineChart(series: readonly LineSeries[], options: LineCha
     field: 'x',
     type: 'quantitative',
     title: xTitle,
-    scale: { ...(options.xScale === 'log' ? { type: 'log' } : { zero: false }), ...padding },
+    scale: {
+      ...(options.xScale === 'log' ? { type: 'log' } : { zero: false }),
+      ...(options.xDomain ? { domain: [...options.xDomain], nice: true } : {}),
+      ...padding,
+    },
     ...(options.integerX ? { axis: { format: 'd', tickMinStep: 1 } } : {}),
   } as const;
   const y = {
     field: 'y',
     type: 'quantitative',
     title: yTitle,
-    scale: { ...(options.yScale === 'log' ? { type: 'log' } : {}), ...padding },
+    scale: {
+      ...(options.yScale === 'log' ? { type: 'log' } : {}),
+      // A given domain turns Vega-Lite's defaults off: keep them, so the scale is the one the data would get.
+      ...(options.yDomain ? { domain: [...options.yDomain], nice: true, ...(options.yScale === 'log' ? {} : { zero: true }) } : {}),
+      ...padding,
+    },
   } as const;
   const legend = labels === 'legend' ? legendFor(names, theme, options.legendTitle) : null;
   const color = { field: 'series', type: 'nominal', title: 'Series', scale: { domain: names, range: colors }, legend } as const;
@@ -211,7 +236,7 @@ export function layeredLineChart(series: readonly LineSeries[], options: LineCha
       ? [{ name: ISOLATE_PARAM, select: { type: 'point', fields: ['series'], toggle: 'true' }, bind: 'legend' }]
       : []),
   ];
-  const usermeta: ChartUsermeta = options.zoom ? { zoomExtent: extent(series.flatMap((s) => s.x)) } : {};
+  const usermeta: ChartUsermeta = options.zoom ? { zoomExtent: options.xDomain ?? extent(series.flatMap((s) => s.x)) } : {};
 
   return {
     ...chartFrame({ theme, description: options.description ?? describeChart(series, { xTitle }), rows, usermeta }),
