@@ -117,3 +117,33 @@ describe('heatmapChart', () => {
     expect(() => heatmapChart({ ...CONFUSION, rows: ['a', 'a', 'b'] }, OPTIONS)).toThrow(/row label "a" is given twice/);
   });
 });
+
+describe('column names', () => {
+  const CLASSES = ['noun', 'verb', 'adjective', 'adverb', 'pronoun', 'preposition', 'determiner', 'numeral'];
+  const matrix = (names: readonly string[]) => ({ rows: names, columns: names, values: names.map((_, i) => names.map((_, j) => i + j)) });
+  const OPTIONS = { rowTitle: 'True class', columnTitle: 'Predicted class', valueTitle: 'Words' };
+  /** The texts of the x axis' labels in an SVG. */
+  const columnLabels = (svg: string) => {
+    const axis = svg.slice(svg.indexOf('aria-label="X-axis'));
+    const labels = axis.slice(axis.indexOf('role-axis-label'), axis.indexOf('role-axis-domain'));
+    return [...labels.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((match) => match[1]);
+  };
+
+  test('a confusion matrix of eight long class names names every column, slanted, in both layouts', async () => {
+    const spec = heatmapChart(matrix(CLASSES), OPTIONS);
+    const chart = await renderChart('confusion', spec);
+    expect(columnLabels(chart.svg)).toEqual(CLASSES);
+    expect(columnLabels(chart.narrowSvg)).toEqual(CLASSES);
+    expect(chart.narrowSvg).toMatch(/rotate\((?:-45|315)\)/);
+  });
+
+  test('columns too narrow for a slanted name stand them upright; too narrow for a line of text, Vega may thin them', () => {
+    const axisOf = (names: readonly string[]) =>
+      (heatmapChart(matrix(names), OPTIONS) as { layer: { encoding: { x: { axis: object } } }[] }).layer[0]!.encoding.x.axis;
+    const names = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`);
+    expect(axisOf(names(3))).toEqual({ labelAngle: 0 });
+    expect(axisOf(names(10))).toMatchObject({ labelAngle: -45, labelOverlap: false });
+    expect(axisOf(names(14))).toMatchObject({ labelAngle: -90, labelOverlap: false });
+    expect(axisOf(names(30))).toMatchObject({ labelAngle: -90, labelOverlap: true });
+  });
+});

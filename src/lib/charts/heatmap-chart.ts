@@ -113,6 +113,22 @@ export function describeMatrix(data: MatrixData, options: Pick<HeatmapOptions, '
   );
 }
 
+/**
+ * The column axis: names side by side when they fit a phone's plot (about 7 px a letter), else
+ * slanted at 45°, or upright where the columns are too narrow for that. Every column of a
+ * confusion matrix must be named, so slanted names are all drawn (Vega would otherwise drop every
+ * other one, judging their boxes to overlap); only columns too narrow for a line of text each let
+ * Vega thin them.
+ */
+function columnAxis(columns: readonly string[], theme: ChartTheme) {
+  const longest = maxOf(columns.map((name) => name.length));
+  if (columns.length * (7 * longest + 6) <= NARROW_PLOT_WIDTH) return { labelAngle: 0 };
+  const column = NARROW_PLOT_WIDTH / columns.length;
+  const line = theme.fontSize.label + 2;
+  if (column * Math.SQRT1_2 >= line) return { labelAngle: -45, labelAlign: 'right', labelOverlap: false };
+  return { labelAngle: -90, labelAlign: 'right', labelBaseline: 'middle', labelOverlap: column < line };
+}
+
 /** A matrix as a heatmap: labelled rows and columns in the given order, a colour legend, and optional printed values. */
 export function heatmapChart(data: MatrixData, options: HeatmapOptions): TopLevelSpec {
   checkMatrix(data, options);
@@ -131,15 +147,12 @@ export function heatmapChart(data: MatrixData, options: HeatmapOptions): TopLeve
     // Below the matrix, across: beside it, it took a third of a phone's width from the cells.
     legend: { orient: 'bottom', direction: 'horizontal', format: legendFormat },
   } as const;
-  // Column names slant when side by side they would not fit a phone's plot (about 7 px a letter).
-  const longestColumn = maxOf(data.columns.map((name) => name.length));
-  const slant = data.columns.length * (7 * longestColumn + 6) > NARROW_PLOT_WIDTH;
   const x = {
     field: 'column',
     type: 'ordinal',
     title: options.columnTitle,
     sort: [...data.columns],
-    axis: slant ? { labelAngle: -45, labelAlign: 'right' } : { labelAngle: 0 },
+    axis: columnAxis(data.columns, theme),
   };
   const y = { field: 'row', type: 'ordinal', title: options.rowTitle, sort: [...data.rows] };
   const tooltip = [
