@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import type { TopLevelSpec } from 'vega-lite';
 import { renderChart } from '../../src/lib/charts/render.ts';
+import { isSmallMultiples, type SmallMultiples } from '../../src/lib/charts/small-multiples.ts';
 import { tableFigure, tableFigureHtml, tableFigurePropsProblem } from '../../src/lib/tables/table-figure.ts';
 import { ROOT } from '../support/build-site.ts';
 
@@ -24,7 +25,7 @@ afterAll(async () => {
 
 test('the catalogue has an example per builder', () => {
   expect(start).toBeGreaterThan(0);
-  for (const builder of ['layeredLineChart', 'barChart', 'histogramChart', 'heatmapChart', 'scatterChart']) {
+  for (const builder of ['layeredLineChart', 'barChart', 'histogramChart', 'heatmapChart', 'scatterChart', 'smallMultiples']) {
     expect(
       blocks.some((block) => block.includes(`${builder}(`)),
       builder,
@@ -44,9 +45,10 @@ test.each(blocks.map((block, i) => [i + 1, block] as const))('example %i renders
   await mkdir(DIR, { recursive: true });
   const file = join(DIR, `example-${n}.ts`);
   await writeFile(file, block);
-  const { chart } = (await import(/* @vite-ignore */ file)) as { chart: TopLevelSpec };
-  const rendered = await renderChart(`example-${n}`, chart);
-  expect(rendered.svg).toMatch(/^<svg/);
+  const { chart } = (await import(/* @vite-ignore */ file)) as { chart: TopLevelSpec | SmallMultiples };
+  // Small multiples render as the build renders them: each panel a chart of its own.
+  const specs = isSmallMultiples(chart) ? chart.panels.map((panel) => panel.spec) : [chart];
+  for (const [i, spec] of specs.entries()) expect((await renderChart(`example-${n}-${i + 1}`, spec)).svg).toMatch(/^<svg/);
   expect((chart as { description?: string }).description?.length).toBeGreaterThan(20);
 });
 
