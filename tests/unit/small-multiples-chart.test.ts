@@ -219,7 +219,7 @@ describe('smallMultiples', () => {
     expect(() =>
       smallMultiples(ACTIVATIONS, {
         by: 'activation',
-        panel: (a, shared) => layeredLineChart([], { xTitle: 'x', yTitle: 'y', ...shared }),
+        panel: (_a, shared) => layeredLineChart([], { xTitle: 'x', yTitle: 'y', ...shared }),
       }),
     ).toThrow(/^smallMultiples: panel "Sigmoid": series must hold at least one series/);
   });
