@@ -12,6 +12,7 @@ import { browserSkipReason, launchChromium } from '../support/browser.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
 import { bringChartsToLife, FIGURE_IDS, shiftsSoFar, watchPage, watchShifts } from '../support/page-watch.ts';
 import { POST_PATH } from '../support/site.ts';
+import { roundSvgGeometry } from '../../src/lib/charts/render.ts';
 
 const skipReason = browserSkipReason();
 
@@ -147,14 +148,18 @@ describe.skipIf(skipReason)('figures at a phone and a laptop width', () => {
       // Each line's path and every text and tick with its place, sorted: Vega reuses axis
       // elements out of order once a view has been resized.
       const geometry = (page: Page, id: string, svg: string) =>
-        page.locator(`#${id} vega-chart`).evaluate((chart, selector) => {
-          const drawn = [...chart.querySelectorAll(selector)].find((element) => element.getBoundingClientRect().width > 0)!;
-          const parts = [...drawn.querySelectorAll('.mark-line path, .mark-text text, .role-axis-tick line, .role-axis-grid line')].map(
-            (element) =>
-              `${element.tagName} ${element.textContent} ${element.getAttribute('d') ?? ''} ${element.getAttribute('transform') ?? ''}`,
-          );
-          return { size: [drawn.getAttribute('width'), drawn.getAttribute('height')], parts: parts.sort() };
-        }, svg);
+        page
+          .locator(`#${id} vega-chart`)
+          .evaluate((chart, selector) => {
+            const drawn = [...chart.querySelectorAll(selector)].find((element) => element.getBoundingClientRect().width > 0)!;
+            const parts = [...drawn.querySelectorAll('.mark-line path, .mark-text text, .role-axis-tick line, .role-axis-grid line')].map(
+              (element) =>
+                `${element.tagName} ${element.textContent} <g d="${element.getAttribute('d') ?? ''}" transform="${element.getAttribute('transform') ?? ''}">`,
+            );
+            return { size: [drawn.getAttribute('width'), drawn.getAttribute('height')], parts };
+          }, svg)
+          // The static SVG keeps its geometry to a tenth of a pixel (render.ts); the live view's, to 17 digits.
+          .then(({ size, parts }) => ({ size, parts: parts.map(roundSvgGeometry).sort() }));
       const staticContext = await browser.newContext({ viewport: { width, height: 800 }, javaScriptEnabled: false });
       const staticPage = await staticContext.newPage();
       await staticPage.goto(`${server.origin}/${POST_PATH}`);
