@@ -191,7 +191,11 @@ async function hydrate(element: HTMLElement): Promise<void> {
   const figure = element.closest('figure') ?? element;
   // A panel's figure has one set of downloads, for every panel.
   if (host === element)
-    wireDownloads(figure, element.dataset.chartId ?? 'chart', { toSVG: () => view.toSVG(), datasets: payload.datasets });
+    wireDownloads(figure, element.dataset.chartId ?? 'chart', {
+      toSVG: () => view.toSVG(),
+      datasets: payload.datasets,
+      ...(payload.drawn ? { tables: payload.drawn } : {}),
+    });
   else panelIsLive(figure, element, view);
   // A rotated phone or a resized window can cross from one layout to the other: redraw at its size.
   new ResizeObserver(() => {

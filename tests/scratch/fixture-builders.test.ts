@@ -20,14 +20,14 @@ import * as figures from '../fixtures/posts/nlp/word-statistics/figures.ts';
 import type { ScratchSite } from '../support/scratch-site.ts';
 import { builtFixtureSite } from '../support/fixture-site.ts';
 import { readPage } from '../support/site.ts';
-import { chartFigureIds, dataTableCells } from '../support/figure-checks.ts';
+import { chartFigureIds, chartPayload, dataTableCells } from '../support/figure-checks.ts';
 import { browserSkipReason, launchChromium } from '../support/browser.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
 import { bringChartsToLife, shiftsSoFar, watchShifts } from '../support/page-watch.ts';
 import { axeReport, axeViolations } from '../support/axe.ts';
 
 const PAGE = 'posts/nlp/word-statistics/';
-const CHARTS = ['top-words', 'word-lengths', 'word-map', 'transitions', 'loss-over-seeds'] as const;
+const CHARTS = ['top-words', 'word-lengths', 'word-map', 'transitions', 'loss-over-seeds', 'first-letters'] as const;
 const ARTIFACTS = new URL('../../test-results/', import.meta.url);
 /** The top words as a <TableFigure>, and the other fixture's table (a narrow one, with negative numbers). */
 const TABLE = 'top-words-table';
@@ -47,7 +47,7 @@ afterAll(async () => {
 });
 
 describe('the builders fixture post, as built', () => {
-  test('has its four charts, in order', () => {
+  test('has its six charts, in order', () => {
     expect(chartFigureIds(document)).toEqual([...CHARTS]);
   });
 
@@ -60,6 +60,24 @@ describe('the builders fixture post, as built', () => {
     expect(dataTableCells(document, 'transitions')).toHaveLength(36);
     expect(dataTableCells(document, 'word-map')).toHaveLength(new Set(figures.tokens).size);
     expect(document.querySelectorAll('#loss-over-seeds .chart__data thead th').length).toBe(5);
+  });
+
+  test('a hand-written spec that counts for itself: its table and CSV hold the counts it draws, not the words', () => {
+    const byLetter = new Map<string, number>();
+    for (const word of figures.tokens) byLetter.set(word[0]!, (byLetter.get(word[0]!) ?? 0) + 1);
+    const expected = [...byLetter].sort(([a], [b]) => a.localeCompare(b));
+    const cells = dataTableCells(document, 'first-letters').sort(([a], [b]) => a!.localeCompare(b!));
+    expect(cells).toEqual(expected.map(([letter, count]) => [letter, String(count)]));
+    expect([...document.querySelectorAll('#first-letters .chart__data thead th')].map((th) => th.textContent)).toEqual([
+      'First letter',
+      'Words',
+    ]);
+    const { drawn } = chartPayload(document, 'first-letters');
+    expect(drawn?.[0]?.map((row) => [row['First letter'], row.Words]).sort(([a], [b]) => String(a).localeCompare(String(b)))).toEqual(
+      expected,
+    );
+    // A builder's chart draws its rows as they are: no second copy of them.
+    expect(chartPayload(document, 'top-words').drawn).toBeUndefined();
   });
 
   test('each chart says what it shows, written from its data', () => {

@@ -12,6 +12,11 @@ export interface ChartPayload {
   readonly sizes: RenderedChart['sizes'];
   /** Each layout's plot size once laid out, where the live view starts (layout.ts fittedStart). */
   readonly fitted: RenderedChart['fitted'];
+  /**
+   * What the chart draws, for the CSV, where it is not the datasets' rows (a hand-written spec
+   * that aggregates or bins: RenderedChart.drawn); absent otherwise, so no page carries its data twice.
+   */
+  readonly drawn?: readonly (readonly Record<string, unknown>[])[];
 }
 
 /**
@@ -28,5 +33,6 @@ export function jsonForScript(value: unknown, indent?: number): string {
 
 /** The payload for one rendered chart. */
 export function chartPayload(chart: RenderedChart): ChartPayload {
-  return { vega: chart.vega, datasets: chart.datasets, sizes: chart.sizes, fitted: chart.fitted };
+  const payload = { vega: chart.vega, datasets: chart.datasets, sizes: chart.sizes, fitted: chart.fitted };
+  return chart.drawn.length > 0 ? { ...payload, drawn: chart.drawn.map((table) => table.rows) } : payload;
 }
