@@ -9,7 +9,8 @@ import { chartFrame, requireText } from './frame.ts';
 import { type LineSeries, toRows } from './series.ts';
 import { describeChart } from './describe.ts';
 import { maxOf } from '../numeric.ts';
-import { type ChartUsermeta, LAYOUT_WIDTH_PARAM, ZOOM_PARAM, ZOOM_SIGNAL } from './layout.ts';
+import { type ChartUsermeta, ZOOM_PARAM, ZOOM_SIGNAL } from './layout.ts';
+import { layoutWidthParam, wrappedLegend } from './legend.ts';
 
 export { DATASET } from './frame.ts';
 
@@ -96,31 +97,6 @@ export function endLabelsFit(series: readonly LineSeries[], theme: ChartTheme = 
   return sorted.every((y, i) => i === 0 || y - sorted[i - 1]! >= theme.fontSize.label + 2);
 }
 
-/** The room a legend entry takes: its symbol, the gap to its label, and the space after it. */
-const LEGEND_SYMBOL = 20;
-const LEGEND_COLUMN_PADDING = 16;
-
-/**
- * A legend above the plot (so no line runs through it and no tooltip covers it), its entries in
- * a row, wrapped into as many columns as fit the plot's width: the row that fits a laptop's
- * column would run off a phone's. Widths are Vega's own estimate of text (0.8 em a character).
- */
-function legendFor(names: readonly string[], theme: ChartTheme, title: string | undefined) {
-  const longest = maxOf(names.map((name) => name.length));
-  const entry = LEGEND_SYMBOL + 0.8 * theme.fontSize.label * longest + LEGEND_COLUMN_PADDING;
-  return {
-    title: title ?? null,
-    orient: 'top',
-    direction: 'horizontal',
-    symbolType: 'stroke',
-    // Above the y axis' title, which sits across the top of the plot (theme.ts).
-    offset: 30,
-    columnPadding: LEGEND_COLUMN_PADDING,
-    // The legend spans the plot, which is the layout less the y axis (about 60 px).
-    columns: { expr: `max(1, floor((${LAYOUT_WIDTH_PARAM} - 60 + ${LEGEND_COLUMN_PADDING}) / ${Math.ceil(entry)}))` },
-  } as const;
-}
-
 /** The way series are named, once "auto" is decided. */
 function resolveLabels(series: readonly LineSeries[], options: LineChartOptions, theme: ChartTheme): Exclude<SeriesLabels, 'auto'> {
   const labels = options.labels ?? 'auto';
@@ -196,7 +172,7 @@ export function layeredLineChart(series: readonly LineSeries[], options: LineCha
       ...padding,
     },
   } as const;
-  const legend = labels === 'legend' ? legendFor(names, theme, options.legendTitle) : null;
+  const legend = labels === 'legend' ? wrappedLegend(names, theme, { title: options.legendTitle, symbolType: 'stroke' }) : null;
   const color = { field: 'series', type: 'nominal', title: 'Series', scale: { domain: names, range: colors }, legend } as const;
   const strokeDash = { field: 'series', type: 'nominal', title: 'Series', scale: { domain: names, range: dashes }, legend } as const;
   // While the legend isolates some series, the others fade.
@@ -240,7 +216,7 @@ export function layeredLineChart(series: readonly LineSeries[], options: LineCha
 
   return {
     ...chartFrame({ theme, description: options.description ?? describeChart(series, { xTitle }), rows, usermeta }),
-    ...(legend ? { params: [{ name: LAYOUT_WIDTH_PARAM, value: theme.layouts.wide.width }] } : {}),
+    ...(legend ? { params: [layoutWidthParam(theme)] } : {}),
     layer: [
       ...(banded
         ? [

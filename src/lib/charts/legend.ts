@@ -21,6 +21,8 @@ export interface LegendOptions {
   readonly title?: string | undefined;
   /** The entries' symbol: a stroke for lines, a circle for points. */
   readonly symbolType: 'stroke' | 'circle';
+  /** Draw the symbols opaque, whatever the marks' opacity: points drawn light so a cloud's density shows. */
+  readonly opaqueSymbols?: boolean;
 }
 
 /** The width of one column of the legend: its longest entry's. */
@@ -43,8 +45,7 @@ export function wrappedLegend(names: readonly string[], theme: ChartTheme, optio
     symbolType: options.symbolType,
     offset: LEGEND_OFFSET,
     columnPadding: LEGEND_COLUMN_PADDING,
-    // Points drawn light so a cloud's density shows are named in their full colour.
-    symbolOpacity: 1,
+    ...(options.opaqueSymbols ? { symbolOpacity: 1 } : {}),
     columns: { expr: `max(1, floor((${LAYOUT_WIDTH_PARAM} - ${Y_AXIS} + ${LEGEND_COLUMN_PADDING}) / ${entryWidth(names, theme)}))` },
   } as const;
 }

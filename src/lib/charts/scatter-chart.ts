@@ -227,7 +227,7 @@ export function scatterChart(points: readonly ScatterPoint[], options: ScatterOp
           type: 'nominal',
           title: groupTitle,
           scale: { domain: groups, range: CATEGORICAL.slice(0, groups.length) },
-          legend: wrappedLegend(groups, theme, { symbolType: 'circle' }),
+          legend: wrappedLegend(groups, theme, { symbolType: 'circle', opaqueSymbols: true }),
         }
       : { value: theme.colors.blue };
   const labelled = points.some((p) => p.label !== undefined);
