@@ -109,6 +109,7 @@ describe.skipIf(skipReason)('the builders fixture post in Chromium', () => {
   describe.each([
     [1280, 'light'],
     [360, 'light'],
+    [375, 'light'],
     [1280, 'dark'],
     [375, 'dark'],
   ] as const)('at %i px, %s', (width, scheme) => {
