@@ -135,6 +135,9 @@ describe('column names', () => {
     expect(columnLabels(chart.svg)).toEqual(CLASSES);
     expect(columnLabels(chart.narrowSvg)).toEqual(CLASSES);
     expect(chart.narrowSvg).toMatch(/rotate\((?:-45|315)\)/);
+    // The slanted names take their own room: each row keeps about a line of text and its padding.
+    for (const layout of ['wide', 'narrow'] as const)
+      expect(chart.fitted[layout].height / CLASSES.length, layout).toBeGreaterThanOrEqual(22);
   });
 
   test('columns too narrow for a slanted name stand them upright; too narrow for a line of text, Vega may thin them', () => {

@@ -129,6 +129,13 @@ function columnAxis(columns: readonly string[], theme: ChartTheme) {
   return { labelAngle: -90, labelAlign: 'right', labelBaseline: 'middle', labelOverlap: column < line };
 }
 
+/** How much taller than a line of text the column names stand, at their angle (Vega's estimate of text: 0.8 em a character). */
+function columnLabelRoom(columns: readonly string[], theme: ChartTheme): number {
+  const { labelAngle } = columnAxis(columns, theme);
+  const length = 0.8 * theme.fontSize.label * maxOf(columns.map((name) => name.length));
+  return Math.ceil(length * Math.abs(Math.sin((labelAngle * Math.PI) / 180)));
+}
+
 /** A matrix as a heatmap: labelled rows and columns in the given order, a colour legend, and optional printed values. */
 export function heatmapChart(data: MatrixData, options: HeatmapOptions): TopLevelSpec {
   checkMatrix(data, options);
@@ -161,7 +168,11 @@ export function heatmapChart(data: MatrixData, options: HeatmapOptions): TopLeve
     { field: 'value', type: 'quantitative', title: options.valueTitle, format: valueFormat },
   ];
   // Rows of at least a line of text each, in both layouts, plus room for the axes and the legend.
-  const height = Math.min(MAX_HEIGHT, Math.max(theme.layouts.narrow.height, ROW_HEIGHT * data.rows.length + AXES_AND_LEGEND));
+  // Slanted or upright column names take their own room below the matrix, past the axes' usual.
+  const height = Math.min(
+    MAX_HEIGHT,
+    Math.max(theme.layouts.narrow.height, ROW_HEIGHT * data.rows.length + AXES_AND_LEGEND + columnLabelRoom(data.columns, theme)),
+  );
   const showValues = options.showValues === true && cells.length <= MAX_LABEL_CELLS;
   return {
     ...chartFrame({
