@@ -4,6 +4,9 @@ import { defineConfig } from 'vitest/config';
 // The same "~/" alias as tsconfig.json's paths, which Astro reads itself.
 const resolve = { alias: { '~/': fileURLToPath(new URL('./src/', import.meta.url)) } };
 
+/** The tests of the fixture posts, which share one build of them. */
+const FIXTURE_TESTS = 'tests/scratch/fixture-*.test.ts';
+
 export default defineConfig({
   resolve,
   test: {
@@ -16,7 +19,20 @@ export default defineConfig({
         // Builds scratch copies of the site with content of their own: bad input that must fail
         // (tests/scratch/cases.ts), hostile content, and two clean builds that must match.
         resolve,
-        test: { name: 'scratch', include: ['tests/scratch/**/*.test.ts'], testTimeout: 120_000 },
+        test: { name: 'scratch', include: ['tests/scratch/**/*.test.ts'], exclude: [FIXTURE_TESTS], testTimeout: 120_000 },
+      },
+      {
+        // Builds the fixture posts (tests/fixtures/posts) once (tests/support/fixture-site.ts), then
+        // checks their HTML and runs them in Chromium.
+        resolve,
+        test: {
+          name: 'fixtures',
+          include: [FIXTURE_TESTS],
+          globalSetup: ['tests/support/fixture-site.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
       },
       {
         // Builds the site once (tests/support/build-site.ts), then checks its HTML and runs it in Chromium.

@@ -10,11 +10,9 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import * as figures from '../fixtures/posts/nlp/embedding-map/figures.ts';
-import type { ScratchSite } from '../support/scratch-site.ts';
-import { builtFixtureSite } from '../support/fixture-site.ts';
 import { readPage } from '../support/site.ts';
 import { chartFigureIds, chartPayload, dataTableCells } from '../support/figure-checks.ts';
 import { browserSkipReason, launchChromium } from '../support/browser.ts';
@@ -29,17 +27,12 @@ const ARTIFACTS = new URL('../../test-results/', import.meta.url);
 /** Issue 13's weight for a post with a 10,000-point embedding plot. */
 const MAX_PAGE_GZIP_BYTES = 300_000;
 
-let site: ScratchSite;
-let dist: string;
+/** The fixture posts, built once for the project (tests/support/fixture-site.ts). */
+const dist = inject('fixtureDist');
 let document: Document;
 
 beforeAll(async () => {
-  ({ site, dist } = await builtFixtureSite());
   ({ document } = await readPage(dist, PAGE));
-}, 300_000);
-
-afterAll(async () => {
-  await site?.remove();
 });
 
 describe('the embedding fixture post, as built', () => {

@@ -9,12 +9,10 @@ import { format } from 'd3-format';
 import { PLOT } from '../../src/lib/charts/theme.ts';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, inject, test } from 'vitest';
 import * as figures from '../fixtures/posts/nlp/activations-tanh-relu/figures.ts';
 import { extractRegion } from '../../src/lib/source-region.ts';
 import { ROOT } from '../support/build-site.ts';
-import type { ScratchSite } from '../support/scratch-site.ts';
-import { builtFixtureSite } from '../support/fixture-site.ts';
 import { readPage } from '../support/site.ts';
 import type { ChartPayload } from '../../src/lib/charts/embed.ts';
 import { chartFigureIds, dataTableCells, listingTexts, outsideReferences, printedTexts } from '../support/figure-checks.ts';
@@ -43,17 +41,12 @@ const tickLabels = (svg: Element, axis: 'x' | 'y') =>
     .filter((group) => (group.getAttribute('aria-label') ?? '').startsWith(axis === 'x' ? 'X-axis' : 'Y-axis'))
     .flatMap((group) => [...group.querySelectorAll('.role-axis-label text')].map((text) => text.textContent));
 
-let site: ScratchSite;
-let dist: string;
+/** The fixture posts, built once for the project (tests/support/fixture-site.ts). */
+const dist = inject('fixtureDist');
 let document: Document;
 
 beforeAll(async () => {
-  ({ site, dist } = await builtFixtureSite());
   ({ document } = await readPage(dist, PAGE));
-}, 240_000);
-
-afterAll(async () => {
-  await site?.remove();
 });
 
 describe('the fixture post', () => {
