@@ -4,10 +4,10 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { type ChartTheme, PLOT } from './theme.ts';
-import { chartFrame, requireText } from './frame.ts';
+import { chartFrame, checkDomain, requireText } from './frame.ts';
 import { formatNumber } from './describe.ts';
 import { CATEGORICAL } from './palette.ts';
-import { maxOf } from '../numeric.ts';
+import { maxOf, minOf } from '../numeric.ts';
 
 /** One bar, or one part of a bar when `group` splits it. */
 export interface BarDatum {
@@ -39,6 +39,10 @@ export interface BarChartOptions {
   /** Replaces the description written from the data. */
   readonly description?: string;
   readonly legendTitle?: string;
+  /** The values the value axis must span (zero and the labels' room added as without it): small multiples share it. */
+  readonly valueDomain?: readonly [number, number];
+  /** Every category to draw, in this order, those without a bar left empty (`sort` then orders nothing): small multiples share them. */
+  readonly categories?: readonly string[];
   readonly theme?: ChartTheme;
 }
 
@@ -49,6 +53,25 @@ const MAX_VERTICAL = 8;
 /** Room per category along a horizontal chart, and for its axes, in CSS pixels. */
 const BAND = 24;
 const AXES = 90;
+
+/** Vega's own estimate of a text's width: 0.8 em a character. */
+const EM_PER_CHARACTER = 0.8;
+
+/**
+ * How far past the longest bar a given value domain runs, as a multiple of it, so the bar's label
+ * fits inside the plot: a tenth more, as without a domain, or more where the tighter layout's
+ * plot is short (a panel of small multiples), estimated from its size less its axes.
+ */
+function labelRoom(horizontal: boolean, theme: ChartTheme, categories: readonly string[], digits: number): number {
+  const { wide, narrow } = theme.layouts;
+  const { label } = theme.fontSize;
+  const names = EM_PER_CHARACTER * label * maxOf(categories.map((name) => name.length));
+  // The label's extent past the bar's end, and the plot's length along the bars.
+  const [needed, plot] = horizontal
+    ? [4 + EM_PER_CHARACTER * label * digits + 2, Math.min(wide.width, narrow.width) - names - 2 * (label + 6)]
+    : [3 + label + 2, Math.min(wide.height, narrow.height) - 4 * (label + 6)];
+  return Math.max(1.1, 1 / (1 - Math.min(0.5, needed / Math.max(plot, 1))));
+}
 
 /** Refuses what no bar chart can draw, naming the bad row. */
 function checkBars(data: readonly BarDatum[], options: BarChartOptions): void {
@@ -71,6 +94,29 @@ function checkBars(data: readonly BarDatum[], options: BarChartOptions): void {
   });
   const grouped = data.filter((bar) => bar.group !== undefined).length;
   if (grouped !== 0 && grouped !== data.length) throw new RangeError('barChart: either every bar has a group or none has');
+  checkDomain(options.valueDomain, 'valueDomain');
+  const { categories } = options;
+  if (categories !== undefined) {
+    if (!Array.isArray(categories) || categories.some((name) => typeof name !== 'string' || name === '')) {
+      throw new RangeError('barChart: options.categories must be the category names, in the order to draw them');
+    }
+    const twice = categories.find((name, i) => categories.indexOf(name) !== i);
+    if (twice !== undefined) throw new RangeError(`barChart: options.categories names "${twice}" twice`);
+    const missing = data.findIndex((bar) => !categories.includes(bar.category));
+    if (missing >= 0)
+      throw new RangeError(`barChart: bar ${missing} has category "${data[missing]!.category}", which options.categories leaves out`);
+  }
+}
+
+/** The least and greatest end of a bar: a stack's parts add up, its negative parts below zero. */
+function barExtent(data: readonly BarDatum[], stacked: boolean): [number, number] {
+  if (!stacked) return [minOf([0, ...data.map((bar) => bar.value)]), maxOf([0, ...data.map((bar) => bar.value)])];
+  const ends = new Map<string, [number, number]>();
+  for (const { category, value } of data) {
+    const [below, above] = ends.get(category) ?? [0, 0];
+    ends.set(category, value < 0 ? [below + value, above] : [below, above + value]);
+  }
+  return [minOf([...ends.values()].map(([below]) => below)), maxOf([...ends.values()].map(([, above]) => above))];
 }
 
 /** Distinct values in first-seen order. */
@@ -123,9 +169,18 @@ export function describeBars(data: readonly BarDatum[], options: Pick<BarChartOp
 export function barChart(data: readonly BarDatum[], options: BarChartOptions): TopLevelSpec {
   checkBars(data, options);
   const theme = options.theme ?? PLOT;
-  const categories = categoryOrder(data, options.sort);
+  const categories = options.categories ? [...options.categories] : categoryOrder(data, options.sort);
   const groups = distinct(data.flatMap((bar) => (bar.group === undefined ? [] : [bar.group])));
   const stacked = groups.length > 0 && options.groups === 'stacked';
+  if (options.valueDomain) {
+    const [lo, hi] = barExtent(data, stacked);
+    const [from, to] = options.valueDomain;
+    if (lo < Math.min(0, from) || hi > Math.max(0, to)) {
+      throw new RangeError(
+        `barChart: the bars run from ${formatNumber(lo)} to ${formatNumber(hi)}, beyond options.valueDomain [${from}, ${to}]; give a domain that holds them`,
+      );
+    }
+  }
   const horizontal =
     options.orientation === 'horizontal' ||
     ((options.orientation ?? 'auto') === 'auto' &&
@@ -144,16 +199,26 @@ export function barChart(data: readonly BarDatum[], options: BarChartOptions): T
     type: 'nominal',
     title: options.categoryTitle,
     sort: categories,
+    // Given categories are all drawn, those without a bar as an empty place.
+    ...(options.categories ? { scale: { domain: categories } } : {}),
     ...(horizontal ? {} : { axis: { labelAngle: 0 } }),
   } as const;
   // Labels at the bars' ends need room past the longest bar: a tenth more of the axis.
   const longest = maxOf([0, ...totals(data).values(), ...data.map((bar) => bar.value)]);
+  // A given domain spans zero, as Vega-Lite's own does, and room for labels in the tighter layout.
+  const [bottom, top] = options.valueDomain ? [Math.min(0, options.valueDomain[0]), Math.max(0, options.valueDomain[1])] : [0, 0];
+  const room = labelRoom(horizontal, theme, categories, formatNumber(top).length);
+  const scale = options.valueDomain
+    ? { scale: { domain: [bottom, options.valueLabels && top > 0 ? top * room : top], nice: true } }
+    : options.valueLabels && longest > 0
+      ? { scale: { domainMax: longest * 1.1 } }
+      : {};
   const value = {
     field: 'value',
     type: 'quantitative',
     title: options.valueTitle,
     ...(stacked ? { stack: 'zero' } : { stack: null }),
-    ...(options.valueLabels && longest > 0 ? { scale: { domainMax: longest * 1.1 } } : {}),
+    ...scale,
     ...(counts && !options.valueFormat ? { axis: { format: 'd', tickMinStep: 1 } } : {}),
   } as const;
   const color =

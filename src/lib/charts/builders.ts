@@ -5,7 +5,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { type ChartTheme, PLOT } from './theme.ts';
-import { chartFrame, requireText } from './frame.ts';
+import { chartFrame, checkDomain, requireText } from './frame.ts';
 import { type LineSeries, toRows } from './series.ts';
 import { describeChart } from './describe.ts';
 import { maxOf } from '../numeric.ts';
@@ -111,14 +111,6 @@ function checkLogScale(series: readonly LineSeries[], axis: 'x' | 'y'): void {
     const bad = s[axis].findIndex((value) => !(value > 0));
     if (bad >= 0)
       throw new RangeError(`series "${s.name}" has ${axis} = ${s[axis][bad]} at row ${bad}, but a log scale needs every ${axis} above 0`);
-  }
-}
-
-/** Refuses a domain that is not two finite numbers, the first no larger than the second. */
-function checkDomain(domain: readonly number[] | undefined, name: string): void {
-  if (domain === undefined) return;
-  if (!Array.isArray(domain) || domain.length !== 2 || !domain.every(Number.isFinite) || domain[0]! > domain[1]!) {
-    throw new RangeError(`options.${name} must be [lowest, highest], two finite numbers in order; got ${JSON.stringify(domain)}`);
   }
 }
 

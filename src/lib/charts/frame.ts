@@ -34,6 +34,14 @@ export function requireText(builder: string, options: object | undefined, key: s
   if (typeof value !== 'string' || !value.trim()) throw new RangeError(`${builder} needs options.${key}${hint ? `: ${hint}` : ''}`);
 }
 
+/** Refuses a domain option that is not two finite numbers, the first no larger than the second. */
+export function checkDomain(domain: readonly number[] | undefined, name: string): void {
+  if (domain === undefined) return;
+  if (!Array.isArray(domain) || domain.length !== 2 || !domain.every(Number.isFinite) || domain[0]! > domain[1]!) {
+    throw new RangeError(`options.${name} must be [lowest, highest], two finite numbers in order; got ${JSON.stringify(domain)}`);
+  }
+}
+
 /** The top of a builder's spec: schema, description, size, autosize, theme, layouts and data. */
 export function chartFrame(options: FrameOptions) {
   const { theme } = options;
