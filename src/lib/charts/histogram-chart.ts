@@ -5,9 +5,10 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { type ChartTheme, PLOT } from './theme.ts';
-import { chartFrame, requireText } from './frame.ts';
+import { chartFrame, checkDomain, requireText } from './frame.ts';
 import { formatNumber } from './describe.ts';
 import { histogram, type HistogramOptions } from '../histogram.ts';
+import { maxOf } from '../numeric.ts';
 
 export interface HistogramChartOptions extends HistogramOptions {
   /** What the values are ("Sentence length (tokens)"); builders never guess it. */
@@ -19,6 +20,8 @@ export interface HistogramChartOptions extends HistogramOptions {
   /** Replaces the description written from the bins. */
   readonly description?: string;
   readonly color?: string;
+  /** The counts the y axis must span (from zero, as without it): small multiples share it, with `bins` and `range`. */
+  readonly countDomain?: readonly [number, number];
   readonly theme?: ChartTheme;
 }
 
@@ -51,7 +54,14 @@ export function describeHistogram(rows: readonly BinRow[], valueTitle: string): 
 export function histogramChart(values: readonly number[] | Float64Array, options: HistogramChartOptions): TopLevelSpec {
   requireText('histogramChart', options, 'valueTitle', 'say what the values are (e.g. "Sentence length")');
   const theme = options.theme ?? PLOT;
+  checkDomain(options.countDomain, 'countDomain');
   const rows = histogramRows(values, options);
+  const most = maxOf(rows.map((row) => row.count));
+  if (options.countDomain && most > options.countDomain[1]) {
+    throw new RangeError(
+      `histogramChart: a bin holds ${most} values, more than options.countDomain [${options.countDomain.join(', ')}] spans`,
+    );
+  }
   const edgeFormat = options.edgeFormat ?? '.3~g';
   const countTitle = options.countTitle ?? 'Count';
   const startTitle = `${options.valueTitle} from`;
@@ -70,7 +80,13 @@ export function histogramChart(values: readonly number[] | Float64Array, options
     encoding: {
       x: { field: 'start', type: 'quantitative', title: options.valueTitle, scale: { zero: false } },
       x2: { field: 'end' },
-      y: { field: 'count', type: 'quantitative', title: countTitle, axis: { format: 'd', tickMinStep: 1 } },
+      y: {
+        field: 'count',
+        type: 'quantitative',
+        title: countTitle,
+        ...(options.countDomain ? { scale: { domain: [Math.min(0, options.countDomain[0]), options.countDomain[1]], nice: true } } : {}),
+        axis: { format: 'd', tickMinStep: 1 },
+      },
       tooltip: [
         { field: 'start', type: 'quantitative', title: startTitle, format: edgeFormat },
         { field: 'end', type: 'quantitative', title: endTitle, format: edgeFormat },
