@@ -7,7 +7,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { scale as vegaScale } from 'vega';
 import { type ChartTheme, PLOT } from './theme.ts';
-import { chartFrame, requireText } from './frame.ts';
+import { chartFrame, checkDomain, requireText } from './frame.ts';
 import { formatNumber } from './describe.ts';
 import { CATEGORICAL } from './palette.ts';
 import { ZOOM_PARAM } from './layout.ts';
@@ -33,6 +33,9 @@ export interface ScatterOptions {
   /** Ctrl/⌘ + wheel zooms x, dragging pans, as the line charts do. */
   readonly zoom?: boolean;
   readonly description?: string;
+  /** The range x's and y's scales span, in place of the points' own (niced, padded, labels placed on it): small multiples share them. */
+  readonly xDomain?: readonly [number, number];
+  readonly yDomain?: readonly [number, number];
   readonly theme?: ChartTheme;
 }
 
@@ -84,23 +87,35 @@ export interface LabelPlacement {
   readonly place: LabelPlace;
 }
 
+/** The x and y ranges a chart's scales span, where given in place of the points' own. */
+export interface ScatterDomains {
+  readonly x?: readonly [number, number] | undefined;
+  readonly y?: readonly [number, number] | undefined;
+}
+
 /**
- * Where each point is drawn in a plot of this size: the chart's scales, linear over the data,
- * niced as Vega-Lite nices them, inside SCALE_PADDING pixels of room at each edge.
+ * Where each point is drawn in a plot of this size: the chart's scales, linear over the data (or
+ * the domains given), niced as Vega-Lite nices them, inside SCALE_PADDING pixels of room at each edge.
  */
-export function plotPositions(points: readonly ScatterPoint[], plot: { readonly width: number; readonly height: number }) {
+export function plotPositions(
+  points: readonly ScatterPoint[],
+  plot: { readonly width: number; readonly height: number },
+  domains: ScatterDomains = {},
+) {
   type Linear = ((v: number) => number) & { domain(d: number[]): Linear; range(r: number[]): Linear; nice(): Linear };
-  const scaleOver = (values: number[], range: [number, number]) => {
-    const [lo, hi] = [minOf(values), maxOf(values)];
+  const scaleOver = (values: number[], domain: readonly [number, number] | undefined, range: [number, number]) => {
+    const [lo, hi] = domain ?? [minOf(values), maxOf(values)];
     if (lo === hi) return () => (range[0] + range[1]) / 2;
     return (vegaScale('linear') as () => Linear)().domain([lo, hi]).nice().range(range);
   };
   const px = scaleOver(
     points.map((p) => p.x),
+    domains.x,
     [SCALE_PADDING, plot.width - SCALE_PADDING],
   );
   const py = scaleOver(
     points.map((p) => p.y),
+    domains.y,
     [plot.height - SCALE_PADDING, SCALE_PADDING],
   );
   return points.map((p) => ({ x: px(p.x), y: py(p.y) }));
@@ -115,8 +130,9 @@ export function placeLabels(
   points: readonly ScatterPoint[],
   plot: { readonly width: number; readonly height: number },
   fontSize: number,
+  domains: ScatterDomains = {},
 ): LabelPlacement[] {
-  const centres = plotPositions(points, plot);
+  const centres = plotPositions(points, plot, domains);
   const taken: Box[] = centres.map(({ x, y }) => ({
     x0: x - POINT_RADIUS,
     y0: y - POINT_RADIUS,
@@ -159,6 +175,8 @@ export function describeScatter(points: readonly ScatterPoint[], options: Pick<S
 function checkPoints(points: readonly ScatterPoint[], options: ScatterOptions): void {
   if (!Array.isArray(points) || points.length === 0) throw new RangeError('scatterChart needs at least one point');
   for (const key of ['xTitle', 'yTitle'] as const) requireText('scatterChart', options, key);
+  checkDomain(options.xDomain, 'xDomain');
+  checkDomain(options.yDomain, 'yDomain');
   points.forEach((point, i) => {
     for (const axis of ['x', 'y'] as const) {
       if (typeof point?.[axis] !== 'number' || !Number.isFinite(point[axis])) {
@@ -186,8 +204,9 @@ const AXES = { width: 60, height: 50 };
 
 /**
  * Points by class, with a tooltip at the nearest point and labels placed where they fit. Labels
- * are placed for the phone's layout, the tighter one: the laptop's spreads the same points
- * further apart, so what fits there fits here too.
+ * are placed in the tighter of the two layouts' plots (a single chart's phone layout; a panel's
+ * laptop one, a third of the row): the other spreads the same points further apart, so what
+ * fits there fits here too.
  */
 export function scatterChart(points: readonly ScatterPoint[], options: ScatterOptions): TopLevelSpec {
   checkPoints(points, options);
@@ -201,11 +220,18 @@ export function scatterChart(points: readonly ScatterPoint[], options: ScatterOp
   const xFormat = options.xFormat ?? '.3~g';
   const yFormat = options.yFormat ?? '.3~g';
   const groupTitle = options.groupTitle ?? 'Class';
-  const legendHeight = groups.length > 0 ? LEGEND_ROW * legendRows(groups, theme, theme.layouts.narrow.width) : 0;
-  const narrow = { width: theme.layouts.narrow.width, height: NARROW_HEIGHT + legendHeight };
-  // Placed in a plot no larger than the phone's: an estimate too small only spaces labels wider.
-  const plot = { width: narrow.width - AXES.width, height: narrow.height - AXES.height - (legendHeight && legendHeight + LEGEND_OFFSET) };
-  const places = new Map(placeLabels(points, plot, theme.fontSize.label).map(({ index, place }) => [index, place]));
+  const legendHeight = (width: number) => (groups.length > 0 ? LEGEND_ROW * legendRows(groups, theme, width) : 0);
+  const { wide } = theme.layouts;
+  const narrow = { width: theme.layouts.narrow.width, height: NARROW_HEIGHT + legendHeight(theme.layouts.narrow.width) };
+  // A layout's plot is the layout less its axes and its legend, roughly: an estimate too small only spaces labels wider.
+  const plotOf = ({ width, height }: { width: number; height: number }) => {
+    const legend = legendHeight(width);
+    return { width: width - AXES.width, height: height - AXES.height - (legend && legend + LEGEND_OFFSET) };
+  };
+  const [widePlot, narrowPlot] = [plotOf(wide), plotOf(narrow)];
+  const plot = { width: Math.min(widePlot.width, narrowPlot.width), height: Math.min(widePlot.height, narrowPlot.height) };
+  const domains = { x: options.xDomain, y: options.yDomain };
+  const places = new Map(placeLabels(points, plot, theme.fontSize.label, domains).map(({ index, place }) => [index, place]));
   const many = points.length > MANY_POINTS;
   const xs = many ? keptPrecision(points.map((p) => p.x)) : points.map((p) => p.x);
   const ys = many ? keptPrecision(points.map((p) => p.y)) : points.map((p) => p.y);
@@ -218,8 +244,11 @@ export function scatterChart(points: readonly ScatterPoint[], options: ScatterOp
   // Each place's labels, by their point (x, y and text: a word may label two points), so the
   // table and the CSV carry the points alone, with no column of places.
   const keysAt = (place: LabelPlace) => [...places].filter(([, at]) => at === place).map(([i]) => `${xs[i]},${ys[i]},${points[i]!.label}`);
-  const x = { field: 'x', type: 'quantitative', title: options.xTitle, scale: { zero: false, padding: SCALE_PADDING } } as const;
-  const y = { field: 'y', type: 'quantitative', title: options.yTitle, scale: { zero: false, padding: SCALE_PADDING } } as const;
+  // A given domain is niced as the data's own would be (plotPositions nices it the same way).
+  const scaleOf = (domain: readonly [number, number] | undefined) =>
+    ({ zero: false, ...(domain ? { domain: [...domain], nice: true } : {}), padding: SCALE_PADDING }) as const;
+  const x = { field: 'x', type: 'quantitative', title: options.xTitle, scale: scaleOf(options.xDomain) } as const;
+  const y = { field: 'y', type: 'quantitative', title: options.yTitle, scale: scaleOf(options.yDomain) } as const;
   const color =
     groups.length > 0
       ? {
@@ -250,7 +279,13 @@ export function scatterChart(points: readonly ScatterPoint[], options: ScatterOp
       description: options.description ?? describeScatter(points, options),
       rows,
       narrow,
-      ...(options.zoom ? { usermeta: { zoomExtent: [minOf(xs), maxOf(xs)] as const } } : {}),
+      ...(options.zoom
+        ? {
+            usermeta: {
+              zoomExtent: options.xDomain ? ([options.xDomain[0], options.xDomain[1]] as const) : ([minOf(xs), maxOf(xs)] as const),
+            },
+          }
+        : {}),
     }),
     ...(groups.length > 0 ? { params: [layoutWidthParam(theme)] } : {}),
     layer: [
