@@ -6,7 +6,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { type ChartTheme, PLOT } from './theme.ts';
-import { chartFrame, requireText } from './frame.ts';
+import { chartFrame, checkDomain, requireText } from './frame.ts';
 import { formatNumber } from './describe.ts';
 import { maxOf, minOf } from '../numeric.ts';
 
@@ -38,6 +38,8 @@ export interface HeatmapOptions {
   readonly valueFormat?: string;
   /** Replaces the description written from the matrix. */
   readonly description?: string;
+  /** The values the colour scale spans, in place of the cells' own: small multiples share it, so one value is one colour. */
+  readonly colorDomain?: readonly [number, number];
   readonly theme?: ChartTheme;
 }
 
@@ -92,6 +94,15 @@ function checkMatrix(data: MatrixData, options: HeatmapOptions): void {
       }
     });
   });
+  checkDomain(options.colorDomain, 'colorDomain');
+  if (options.colorDomain) {
+    const [lo, hi] = [minOf(values.flat()), maxOf(values.flat())];
+    if (lo < options.colorDomain[0] || hi > options.colorDomain[1]) {
+      throw new RangeError(
+        `heatmapChart: the cells run from ${formatNumber(lo)} to ${formatNumber(hi)}, beyond options.colorDomain [${options.colorDomain.join(', ')}]; give a domain that holds them`,
+      );
+    }
+  }
 }
 
 /** Words for a matrix: its largest cell, and each row's peak. */
@@ -142,7 +153,7 @@ export function heatmapChart(data: MatrixData, options: HeatmapOptions): TopLeve
   const theme = options.theme ?? PLOT;
   const valueFormat = options.valueFormat ?? (data.values.every((row) => row.every(Number.isInteger)) ? 'd' : '.2~f');
   // The legend ticks between the values: whole-number counts over a short range need decimals there.
-  const [lo, hi] = [minOf(data.values.flat()), maxOf(data.values.flat())];
+  const [lo, hi] = options.colorDomain ?? [minOf(data.values.flat()), maxOf(data.values.flat())];
   const legendFormat = valueFormat === 'd' && hi - lo <= 10 ? '.2~f' : valueFormat;
   const cells = data.rows.flatMap((row, i) => data.columns.map((column, j) => ({ row, column, value: data.values[i]![j]! })));
   const scheme = options.scheme ?? 'sequential';
@@ -150,7 +161,10 @@ export function heatmapChart(data: MatrixData, options: HeatmapOptions): TopLeve
     field: 'value',
     type: 'quantitative',
     title: options.valueTitle,
-    scale: scheme === 'diverging' ? { scheme: SCHEMES.diverging, domainMid: options.center ?? 0 } : { scheme: SCHEMES.sequential },
+    scale: {
+      ...(scheme === 'diverging' ? { scheme: SCHEMES.diverging, domainMid: options.center ?? 0 } : { scheme: SCHEMES.sequential }),
+      ...(options.colorDomain ? { domain: [lo, hi] } : {}),
+    },
     // Below the matrix, across: beside it, it took a third of a phone's width from the cells.
     legend: { orient: 'bottom', direction: 'horizontal', format: legendFormat },
   } as const;
