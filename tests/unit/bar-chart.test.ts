@@ -90,6 +90,12 @@ describe('barChart', () => {
     );
     expect(layers(long)[0]!.encoding.y!.field).toBe('category');
     expect(layers(barChart(WORDS, OPTIONS))[0]!.encoding.x!.field).toBe('category');
+    // Six names of five letters are too wide to sit side by side on a phone (Vega would drop every
+    // other one): along. Five fit (the README's example), and stay up.
+    const names = ['times', 'worst', 'epoch', 'light', 'faith', 'hopes'];
+    const bars = (n: number) => names.slice(0, n).map((category, i) => ({ category, value: i + 1 }));
+    expect(layers(barChart(bars(6), OPTIONS))[0]!.encoding.y!.field).toBe('category');
+    expect(layers(barChart(bars(5), OPTIONS))[0]!.encoding.x!.field).toBe('category');
   });
 
   test('groups side by side by default, or stacks; each group in the categorical palette', () => {

@@ -24,8 +24,9 @@ export interface BarChartOptions {
   readonly categoryTitle: string;
   /**
    * Bars up ("vertical") or along ("horizontal"). "auto" (the default) lays them along when
-   * there are more than 8 categories or a name longer than 6 characters, whose labels would
-   * otherwise collide or be cut on a phone.
+   * there are more than 8 categories, a name longer than 6 characters, or names too wide to sit
+   * side by side under their bars in the narrower layout's plot, whose labels would otherwise
+   * collide (and Vega drop every other one) or be cut on a phone or in a panel.
    */
   readonly orientation?: 'auto' | 'vertical' | 'horizontal';
   /** "given" keeps the data's order (the default); the others sort categories by their total. */
@@ -50,6 +51,8 @@ export interface BarChartOptions {
 const SHORT_NAME = 6;
 /** The most vertical bars that fit a phone's plot side by side with their labels. */
 const MAX_VERTICAL = 8;
+/** About the room the value axis takes from a vertical chart's width, in CSS pixels. */
+const VALUE_AXIS = 60;
 /** Room per category along a horizontal chart, and for its axes, in CSS pixels. */
 const BAND = 24;
 const AXES = 90;
@@ -181,10 +184,13 @@ export function barChart(data: readonly BarDatum[], options: BarChartOptions): T
       );
     }
   }
+  // Names side by side under the bars, each in its bar's band of the narrower layout's plot.
+  const longestName = maxOf(categories.map((name) => name.length));
+  const plotWidth = Math.min(theme.layouts.wide.width, theme.layouts.narrow.width) - VALUE_AXIS;
+  const namesFit = categories.length * (EM_PER_CHARACTER * theme.fontSize.label * longestName + 2) <= plotWidth;
   const horizontal =
     options.orientation === 'horizontal' ||
-    ((options.orientation ?? 'auto') === 'auto' &&
-      (categories.length > MAX_VERTICAL || categories.some((name) => name.length > SHORT_NAME)));
+    ((options.orientation ?? 'auto') === 'auto' && (categories.length > MAX_VERTICAL || longestName > SHORT_NAME || !namesFit));
   const counts = data.every((bar) => Number.isInteger(bar.value));
   const valueFormat = options.valueFormat ?? (counts ? 'd' : '.3~g');
   if (groups.length > CATEGORICAL.length) {
