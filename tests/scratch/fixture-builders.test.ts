@@ -1,7 +1,8 @@
 /**
  * The second fixture post, "Word Statistics of a Famous Opening" (tests/fixtures/posts/nlp/
- * word-statistics/), written with the builders alone: bars, a histogram, a labelled scatter plot,
- * a heatmap and a line with a band. Built in a scratch site, its tables hold what is drawn; in Chromium, at a phone's and a
+ * word-statistics/), written with the builders alone: bars (and bars of each half side by side,
+ * checked in fixture-multiples.test.ts), a histogram, a labelled scatter plot, a heatmap and a
+ * line with a band. Built once for the fixtures project, its tables hold what is drawn; in Chromium, at a phone's and a
  * laptop's width, light and dark, every chart comes alive without a layout shift, shows a tooltip
  * where it is hovered, and axe finds nothing. Screenshots go to test-results/ to be looked at.
  *
@@ -14,11 +15,9 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { format } from 'd3-format';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import * as figures from '../fixtures/posts/nlp/word-statistics/figures.ts';
-import type { ScratchSite } from '../support/scratch-site.ts';
-import { builtFixtureSite } from '../support/fixture-site.ts';
 import { readPage } from '../support/site.ts';
 import { chartFigureIds, chartPayload, dataTableCells } from '../support/figure-checks.ts';
 import { browserSkipReason, launchChromium } from '../support/browser.ts';
@@ -27,27 +26,26 @@ import { bringChartsToLife, shiftsSoFar, watchShifts } from '../support/page-wat
 import { axeReport, axeViolations } from '../support/axe.ts';
 
 const PAGE = 'posts/nlp/word-statistics/';
-const CHARTS = ['top-words', 'word-lengths', 'word-map', 'transitions', 'loss-over-seeds', 'first-letters'] as const;
+const CHARTS = ['top-words', 'top-words-by-half', 'word-lengths', 'word-map', 'transitions', 'loss-over-seeds', 'first-letters'] as const;
+/** The figure of small multiples among them, a <vega-chart> per panel: checked in fixture-multiples.test.ts. */
+const MULTIPLES = 'top-words-by-half';
+/** The charts drawn in one <vega-chart> each. */
+const SINGLE = CHARTS.filter((id) => id !== MULTIPLES);
 const ARTIFACTS = new URL('../../test-results/', import.meta.url);
 /** The top words as a <TableFigure>, and the other fixture's table (a narrow one, with negative numbers). */
 const TABLE = 'top-words-table';
 const GRADIENT_PAGE = 'posts/nlp/activations-tanh-relu/';
 
-let site: ScratchSite;
-let dist: string;
+/** The fixture posts, built once for the project (tests/support/fixture-site.ts). */
+const dist = inject('fixtureDist');
 let document: Document;
 
 beforeAll(async () => {
-  ({ site, dist } = await builtFixtureSite());
   ({ document } = await readPage(dist, PAGE));
-}, 240_000);
-
-afterAll(async () => {
-  await site?.remove();
 });
 
 describe('the builders fixture post, as built', () => {
-  test('has its six charts, in order', () => {
+  test('has its seven charts, in order', () => {
     expect(chartFigureIds(document)).toEqual([...CHARTS]);
   });
 
@@ -122,8 +120,8 @@ describe.skipIf(skipReason)('the builders fixture post in Chromium', () => {
       page.on('pageerror', (error) => errors.push(error.message));
       page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
       await page.goto(`${server.origin}/${PAGE}`, { waitUntil: 'load' });
-      await bringChartsToLife(page, CHARTS);
-      for (const id of CHARTS) {
+      await bringChartsToLife(page, SINGLE);
+      for (const id of SINGLE) {
         const chart = page.locator(`#${id} vega-chart`);
         await chart.scrollIntoViewIfNeeded();
         const svg = (await chart.locator('.chart__live svg').boundingBox())!;

@@ -1,18 +1,24 @@
 /**
  * Small multiples in Chromium: the "Tanh and ReLU" fixture's figure of three activations side by
- * side (tests/fixtures/posts/nlp/activations-tanh-relu/), built in a scratch site. At a laptop's
- * and a phone's width, light and dark: the static SVG each panel shows follows the figure's width
- * (three in a row at 1280, stacked at 360), every panel comes alive at that layout without a
- * layout shift, its text at no less than 11/12 of its drawn 12 px, a tooltip where a panel is
- * hovered, axe finds nothing, and print shows the panels. The figure's downloads hold every panel.
- * Screenshots go to test-results/ to be looked at.
+ * side (tests/fixtures/posts/nlp/activations-tanh-relu/), and the word-statistics fixture's two
+ * bar charts of each half's top words (tests/fixtures/posts/nlp/word-statistics/), built once for
+ * the fixtures project. As built, the bar figure's panels share their compiled scales (one value
+ * domain, the words in one order), draw no legend of their own, and its table holds both halves.
+ * At a laptop's and a phone's width, light and dark: the static SVG each panel shows follows the
+ * figure's width (in a row at 1280, stacked on a phone), every panel comes alive at that layout
+ * without a layout shift, its text at no less than 11/12 of its drawn 12 px, a tooltip where a
+ * panel is hovered, axe finds nothing, and print shows the panels. The figure's downloads hold
+ * every panel. Screenshots go to test-results/ to be looked at.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import * as figures from '../fixtures/posts/nlp/activations-tanh-relu/figures.ts';
-import type { ScratchSite } from '../support/scratch-site.ts';
-import { builtFixtureSite } from '../support/fixture-site.ts';
+import * as words from '../fixtures/posts/nlp/word-statistics/figures.ts';
+import { counts, topK } from '../../src/lib/text.ts';
+import { readPage } from '../support/site.ts';
+import { dataTableCells } from '../support/figure-checks.ts';
+import type { ChartPayload } from '../../src/lib/charts/embed.ts';
 import { browserSkipReason, launchChromium } from '../support/browser.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
 import { shiftsSoFar, TOOLTIP_TEXT, watchShifts } from '../support/page-watch.ts';
@@ -21,26 +27,98 @@ import { axeReport, axeViolations } from '../support/axe.ts';
 const PAGE = 'posts/nlp/activations-tanh-relu/';
 const ID = 'activations';
 const TITLES = ['Sigmoid', 'Tanh', 'ReLU'];
+/** A figure of small multiples on a fixture page: its panels' titles and the width each is drawn at in a row. */
+interface Multiples {
+  readonly page: string;
+  readonly id: string;
+  readonly titles: readonly string[];
+  readonly rowWidth: number;
+}
+const ACTIVATIONS: Multiples = { page: PAGE, id: ID, titles: TITLES, rowWidth: 216 };
+const HALVES: Multiples = {
+  page: 'posts/nlp/word-statistics/',
+  id: 'top-words-by-half',
+  titles: ['First half', 'Second half'],
+  rowWidth: 330,
+};
 const ARTIFACTS = new URL('../../test-results/', import.meta.url);
 const skipReason = browserSkipReason();
 
-let site: ScratchSite;
-let dist: string;
+/** The fixture posts, built once for the project (tests/support/fixture-site.ts). */
+const dist = inject('fixtureDist');
 let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  ({ site, dist } = await builtFixtureSite());
   if (skipReason) return;
   server = await serveStatic(dist);
   browser = await launchChromium();
   await mkdir(ARTIFACTS, { recursive: true });
-}, 240_000);
+}, 120_000);
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  await site?.remove();
+});
+
+describe("the word-statistics figure of each half's top words, as built", () => {
+  let document: Document;
+  beforeAll(async () => {
+    ({ document } = await readPage(dist, HALVES.page));
+  });
+  type Scale = { name: string; domain?: unknown };
+  /** A panel's compiled scales' domains, by name, from the payload its <vega-chart> embeds. */
+  const scales = (panel: number) => {
+    const script = document.querySelector(`#${HALVES.id} vega-chart[data-chart-id="${HALVES.id}-panel-${panel}"] script.chart__payload`);
+    const { vega } = JSON.parse(script?.textContent ?? '{}') as ChartPayload;
+    return Object.fromEntries(((vega as { scales?: Scale[] }).scales ?? []).map((scale) => [scale.name, scale.domain]));
+  };
+  const top = words.halves.map(({ words: half }) => topK(counts(half), 6));
+
+  test("every panel's compiled spec has the same scales: the words of both halves in one order, one count axis past the longest bar", () => {
+    const [first, second] = [scales(1), scales(2)];
+    expect(second).toEqual(first);
+    // Each word once, by its count over both halves, most first.
+    const total = new Map<string, number>();
+    for (const half of top) for (const [word, count] of half) total.set(word, (total.get(word) ?? 0) + count);
+    const order = [...total].sort((a, b) => b[1] - a[1]).map(([word]) => word);
+    // Laid along or up, one position scale holds the words and the other the counts.
+    const words = (domain: unknown) => typeof (domain as unknown[])[0] === 'string';
+    const [names, values] = words(first.x) ? [first.x, first.y] : [first.y, first.x];
+    expect(names).toEqual(order);
+    expect(order.length).toBeGreaterThan(6);
+    const [lo, hi] = values as [number, number];
+    const longest = Math.max(...top.flat().map(([, count]) => count));
+    expect(lo).toBe(0);
+    expect(hi).toBeGreaterThanOrEqual(longest * 1.1);
+  });
+
+  test('one colour, so no legend above the panels and none in any panel; each panel titled by its half', () => {
+    const figure = document.getElementById(HALVES.id)!;
+    expect(figure.querySelectorAll('.chart__legend')).toHaveLength(0);
+    const panels = [...figure.querySelectorAll('.chart__panels vega-chart')];
+    expect(panels).toHaveLength(2);
+    for (const [i, panel] of panels.entries()) {
+      for (const svg of panel.querySelectorAll('svg.chart__static')) {
+        expect(svg.querySelector('.role-legend')).toBeNull();
+        expect(svg.outerHTML).toContain(`aria-label="Title text '${HALVES.titles[i]}'"`);
+      }
+    }
+  });
+
+  test("the table holds both halves' bars, each led by its half; the description says what is shared", () => {
+    expect([...document.querySelectorAll(`#${HALVES.id} .chart__data thead th`)].map((th) => th.textContent)).toEqual([
+      'Half',
+      'Word',
+      'Count',
+    ]);
+    expect(dataTableCells(document, HALVES.id)).toEqual(
+      top.flatMap((half, i) => half.map(([word, count]) => [HALVES.titles[i], word, String(count)])),
+    );
+    expect(document.getElementById(`${HALVES.id}-summary`)?.textContent).toMatch(
+      /^Two panels, one per half, on the same scales: Count from \d+ to \d+, and \d+ categories of word in one order\. First half: Count by word/,
+    );
+  });
 });
 
 interface PanelBox {
@@ -54,8 +132,8 @@ interface PanelBox {
 }
 
 /** Each panel's box on the page, the width its shown SVG is drawn at, and which SVG that is. */
-const panelBoxes = (page: Page): Promise<PanelBox[]> =>
-  page.$$eval(`#${ID} .chart__panels vega-chart`, (panels) =>
+const panelBoxes = (page: Page, id = ID): Promise<PanelBox[]> =>
+  page.$$eval(`#${id} .chart__panels vega-chart`, (panels) =>
     panels.map((panel) => {
       const shown = [...panel.querySelectorAll('svg')].find(
         (svg) => getComputedStyle(svg).display !== 'none' && svg.closest('vega-chart') === panel,
@@ -66,11 +144,11 @@ const panelBoxes = (page: Page): Promise<PanelBox[]> =>
     }),
   );
 
-/** Whether the panels sit in one row (3 at 1280) or stacked (at 360), each at the expected drawn width. */
-function expectLaidOut(boxes: PanelBox[], width: number): void {
-  expect(boxes).toHaveLength(3);
+/** Whether the panels sit in one row (at 1280) or stacked (on a phone), each at the expected drawn width. */
+function expectLaidOut(boxes: PanelBox[], width: number, figure: Multiples = ACTIVATIONS): void {
+  expect(boxes).toHaveLength(figure.titles.length);
   const wide = width >= 1280;
-  const drawn = wide ? 216 : 328;
+  const drawn = wide ? figure.rowWidth : 328;
   for (const box of boxes) {
     expect(box.drawn).toBe(drawn);
     // Text drawn at 12 px is seen at no less than 11 px: the drawing is never shrunk further.
@@ -97,11 +175,18 @@ describe.skipIf(skipReason)('small multiples in Chromium', () => {
   });
 
   describe.each([
-    [1280, 'light'],
-    [360, 'light'],
-    [1280, 'dark'],
-    [360, 'dark'],
-  ] as const)('at %i px, %s', (width, scheme) => {
+    [ACTIVATIONS.id, 1280, 'light'],
+    [ACTIVATIONS.id, 360, 'light'],
+    [ACTIVATIONS.id, 1280, 'dark'],
+    [ACTIVATIONS.id, 360, 'dark'],
+    [HALVES.id, 1280, 'light'],
+    [HALVES.id, 375, 'light'],
+    [HALVES.id, 1280, 'dark'],
+    [HALVES.id, 375, 'dark'],
+  ] as const)('%s at %i px, %s', (id, width, scheme) => {
+    const multiples = id === ACTIVATIONS.id ? ACTIVATIONS : HALVES;
+    const { titles } = multiples;
+    const all = <T>(value: T) => titles.map(() => value);
     test('every panel comes alive at its layout with no layout shift, a tooltip where hovered, axe finds nothing, print shows them', async () => {
       const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme: scheme, bypassCSP: true });
       const page = await context.newPage();
@@ -109,45 +194,48 @@ describe.skipIf(skipReason)('small multiples in Chromium', () => {
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
       page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-      await page.goto(`${server.origin}/${PAGE}`, { waitUntil: 'load' });
-      const figure = page.locator(`#${ID}`);
+      await page.goto(`${server.origin}/${multiples.page}`, { waitUntil: 'load' });
+      const figure = page.locator(`#${id}`);
       await figure.scrollIntoViewIfNeeded();
-      const before = await panelBoxes(page);
-      for (let i = 0; i < 3; i++) {
+      const before = await panelBoxes(page, id);
+      for (let i = 0; i < titles.length; i++) {
         const panel = figure.locator('.chart__panels vega-chart').nth(i);
         await panel.scrollIntoViewIfNeeded();
         await expect.poll(() => panel.getAttribute('data-state'), { message: `panel ${i + 1} comes alive` }).toBe('live');
       }
-      const after = await panelBoxes(page);
-      expect(after.map((box) => box.shows)).toEqual(['live', 'live', 'live']);
+      const after = await panelBoxes(page, id);
+      expect(after.map((box) => box.shows)).toEqual(all('live'));
       // The live view takes the static SVG's place and size, drawn at the same layout.
-      expectLaidOut(after, width);
+      expectLaidOut(after, width, multiples);
       expect(after.map(({ x, width, drawn }) => ({ x, width, drawn }))).toEqual(before.map(({ x, width, drawn }) => ({ x, width, drawn })));
-      // The legend's text is the page's, at least 12 px.
-      const legendSize = await figure
-        .locator('.chart__legend li')
-        .first()
-        .evaluate((li) => parseFloat(getComputedStyle(li).fontSize));
-      expect(legendSize).toBeGreaterThanOrEqual(12);
+      // The legend's text, where the figure has one (the bars have one colour: none), is the page's, at least 12 px.
+      const legend = figure.locator('.chart__legend li');
+      expect(await legend.count()).toBe(multiples === ACTIVATIONS ? 2 : 0);
+      if (multiples === ACTIVATIONS) {
+        expect(await legend.first().evaluate((li) => parseFloat(getComputedStyle(li).fontSize))).toBeGreaterThanOrEqual(12);
+      }
 
       // A tooltip in the panel hovered, and only there.
-      const tanh = figure.locator('.chart__panels vega-chart').nth(1);
-      await tanh.scrollIntoViewIfNeeded();
-      const svg = (await tanh.locator('.chart__live svg').boundingBox())!;
-      const tooltip = tanh.locator('.chart-tooltip');
+      const second = figure.locator('.chart__panels vega-chart').nth(1);
+      await second.scrollIntoViewIfNeeded();
+      const svg = (await second.locator('.chart__live svg').boundingBox())!;
+      const tooltip = second.locator('.chart-tooltip');
+      // Lines answer anywhere; bars where one is (the first, the tallest, sits left).
       for (const [fx, fy] of [
         [0.55, 0.5],
         [0.6, 0.4],
         [0.45, 0.6],
+        [0.2, 0.7],
+        [0.3, 0.8],
       ] as const) {
         await page.mouse.move(svg.x + svg.width * fx, svg.y + svg.height * fy);
         if (await tooltip.isVisible().catch(() => false)) break;
         await page.waitForTimeout(150);
       }
-      await expect.poll(() => tooltip.isVisible(), { message: 'a tooltip in the Tanh panel' }).toBe(true);
+      await expect.poll(() => tooltip.isVisible(), { message: `a tooltip in the ${titles[1]} panel` }).toBe(true);
       expect((await tooltip.innerText()).trim()).toMatch(TOOLTIP_TEXT);
       expect(await figure.locator('.chart-tooltip:visible').count()).toBe(1);
-      await figure.screenshot({ path: new URL(`multiples-${ID}-${width}-${scheme}.png`, ARTIFACTS).pathname });
+      await figure.screenshot({ path: new URL(`multiples-${id}-${width}-${scheme}.png`, ARTIFACTS).pathname });
 
       await page.mouse.move(0, 0);
       await page.waitForTimeout(200);
@@ -156,11 +244,11 @@ describe.skipIf(skipReason)('small multiples in Chromium', () => {
       expect(violations, axeReport(violations)).toEqual([]);
 
       await page.emulateMedia({ media: 'print' });
-      const printed = await panelBoxes(page);
-      expect(printed.map((box) => box.shows)).toEqual(['live', 'live', 'live']);
+      const printed = await panelBoxes(page, id);
+      expect(printed.map((box) => box.shows)).toEqual(all('live'));
       for (const box of printed) expect(box.width).toBeGreaterThan(150);
-      expect(await figure.locator('.chart__legend').isVisible()).toBe(true);
-      await figure.screenshot({ path: new URL(`multiples-${ID}-${width}-${scheme}-print.png`, ARTIFACTS).pathname });
+      if (multiples === ACTIVATIONS) expect(await figure.locator('.chart__legend').isVisible()).toBe(true);
+      await figure.screenshot({ path: new URL(`multiples-${id}-${width}-${scheme}-print.png`, ARTIFACTS).pathname });
       expect(errors).toEqual([]);
       await context.close();
     }, 90_000);

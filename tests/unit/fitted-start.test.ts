@@ -46,6 +46,7 @@ const FIGURES: [string, TopLevelSpec][] = [
   ['loss-over-seeds', words.lossOverSeeds],
   // Small multiples' panels: each a single view at the panel's own two sizes, on shared scales.
   ...activationsChart.panels.map(({ spec }, i): [string, TopLevelSpec] => [`activations-panel-${i + 1}`, spec]),
+  ...words.topWordsByHalf.panels.map(({ spec }, i): [string, TopLevelSpec] => [`top-words-by-half-panel-${i + 1}`, spec]),
 ];
 
 describe.each(FIGURES)('%s started at its fitted size', (id, spec) => {
