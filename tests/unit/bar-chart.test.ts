@@ -8,6 +8,8 @@ import { type BarDatum, barChart, describeBars } from '../../src/lib/charts/bar-
 import { compileChart, renderChart } from '../../src/lib/charts/render.ts';
 import { vegaLiteSchemaError } from '../../src/lib/charts/validate.ts';
 import { CATEGORICAL } from '../../src/lib/charts/palette.ts';
+import { PLOT } from '../../src/lib/charts/theme.ts';
+import { panelLayouts } from '../../src/lib/charts/panels.ts';
 
 const WORDS: BarDatum[] = [
   { category: 'the', value: 12 },
@@ -90,12 +92,15 @@ describe('barChart', () => {
     );
     expect(layers(long)[0]!.encoding.y!.field).toBe('category');
     expect(layers(barChart(WORDS, OPTIONS))[0]!.encoding.x!.field).toBe('category');
-    // Six names of five letters are too wide to sit side by side on a phone (Vega would drop every
-    // other one): along. Five fit (the README's example), and stay up.
-    const names = ['times', 'worst', 'epoch', 'light', 'faith', 'hopes'];
+    // Names too wide to sit side by side under their bars on a phone, where Vega would drop every
+    // other one: seven of five letters (six fit), or, in a third of a laptop's row, four.
+    const names = ['times', 'worst', 'epoch', 'light', 'faith', 'hopes', 'wings'];
     const bars = (n: number) => names.slice(0, n).map((category, i) => ({ category, value: i + 1 }));
-    expect(layers(barChart(bars(6), OPTIONS))[0]!.encoding.y!.field).toBe('category');
-    expect(layers(barChart(bars(5), OPTIONS))[0]!.encoding.x!.field).toBe('category');
+    expect(layers(barChart(bars(7), OPTIONS))[0]!.encoding.y!.field).toBe('category');
+    expect(layers(barChart(bars(6), OPTIONS))[0]!.encoding.x!.field).toBe('category');
+    const third = { ...PLOT, layouts: panelLayouts(PLOT.layouts, 3) };
+    expect(layers(barChart(bars(4), { ...OPTIONS, theme: third }))[0]!.encoding.y!.field).toBe('category');
+    expect(layers(barChart(bars(3), { ...OPTIONS, theme: third }))[0]!.encoding.x!.field).toBe('category');
   });
 
   test('groups side by side by default, or stacks; each group in the categorical palette', () => {

@@ -51,8 +51,8 @@ export interface BarChartOptions {
 const SHORT_NAME = 6;
 /** The most vertical bars that fit a phone's plot side by side with their labels. */
 const MAX_VERTICAL = 8;
-/** About the room the value axis takes from a vertical chart's width, in CSS pixels. */
-const VALUE_AXIS = 60;
+/** The room a vertical chart's value axis takes from its width besides its labels' digits: ticks and padding, in CSS pixels. */
+const VALUE_AXIS = 16;
 /** Room per category along a horizontal chart, and for its axes, in CSS pixels. */
 const BAND = 24;
 const AXES = 90;
@@ -184,14 +184,23 @@ export function barChart(data: readonly BarDatum[], options: BarChartOptions): T
       );
     }
   }
-  // Names side by side under the bars, each in its bar's band of the narrower layout's plot.
+  const counts = data.every((bar) => Number.isInteger(bar.value));
+  // Names side by side under the bars, each centred in its bar's band of the narrower layout's
+  // plot: the layout less the value axis, whose widest tick label is about the axis' end.
   const longestName = maxOf(categories.map((name) => name.length));
-  const plotWidth = Math.min(theme.layouts.wide.width, theme.layouts.narrow.width) - VALUE_AXIS;
-  const namesFit = categories.length * (EM_PER_CHARACTER * theme.fontSize.label * longestName + 2) <= plotWidth;
+  const reach = [...barExtent(data, stacked), ...(options.valueDomain ?? [])];
+  const [least, most] = [minOf(reach), maxOf(reach) * 1.1];
+  const tick = (value: number) =>
+    (counts ? String(Math.ceil(Math.abs(value))).length : formatNumber(Math.abs(value)).length) + (value < 0 ? 1 : 0);
+  const axis = VALUE_AXIS + EM_PER_CHARACTER * theme.fontSize.label * Math.max(tick(least), tick(most));
+  const plotWidth = Math.min(theme.layouts.wide.width, theme.layouts.narrow.width) - axis;
+  // Vega drops every other name once two neighbours' overlap: each pair must fit in a band's step.
+  const nameWidth = (name: string) => EM_PER_CHARACTER * theme.fontSize.label * name.length;
+  const step = plotWidth / categories.length;
+  const namesFit = categories.every((name, i) => i === 0 || (nameWidth(categories[i - 1]!) + nameWidth(name)) / 2 + 2 <= step);
   const horizontal =
     options.orientation === 'horizontal' ||
     ((options.orientation ?? 'auto') === 'auto' && (categories.length > MAX_VERTICAL || longestName > SHORT_NAME || !namesFit));
-  const counts = data.every((bar) => Number.isInteger(bar.value));
   const valueFormat = options.valueFormat ?? (counts ? 'd' : '.3~g');
   if (groups.length > CATEGORICAL.length) {
     throw new RangeError(
