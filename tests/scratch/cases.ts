@@ -1,12 +1,13 @@
 /**
  * Bad input an author might give, one case each: the files of a one-post scratch site, and what
  * the build's error must say. tests/scratch/bad-input.test.ts builds each; docs/errors.md lists
- * the exact messages. Table figures are in cases-tables.ts; frontmatter, folders and tags in
- * cases-content.ts; math and builds in cases-math.ts.
+ * the exact messages. Small multiples are in cases-multiples.ts; table figures in cases-tables.ts;
+ * frontmatter, folders and tags in cases-content.ts; math and builds in cases-math.ts.
  */
 import { chartPost, FILE, figuresPost, line, post, POST, type BadInputCase } from './case-kit.ts';
 import { CONTENT_CASES } from './cases-content.ts';
 import { MATH_AND_BUILD_CASES } from './cases-math.ts';
+import { MULTIPLES_CASES } from './cases-multiples.ts';
 import { TABLE_CASES } from './cases-tables.ts';
 
 export type { BadInputCase } from './case-kit.ts';
@@ -256,4 +257,10 @@ const CHART_CASES: readonly BadInputCase[] = [
 ];
 
 /** Every case, in the order docs/errors.md lists them. */
-export const BAD_INPUT_CASES: readonly BadInputCase[] = [...CHART_CASES, ...TABLE_CASES, ...CONTENT_CASES, ...MATH_AND_BUILD_CASES];
+export const BAD_INPUT_CASES: readonly BadInputCase[] = [
+  ...CHART_CASES,
+  ...MULTIPLES_CASES,
+  ...TABLE_CASES,
+  ...CONTENT_CASES,
+  ...MATH_AND_BUILD_CASES,
+];
