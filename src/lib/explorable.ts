@@ -162,11 +162,14 @@ export function parseState<P extends Parameters>(hash: string, id: string, param
   const text = decodeURIComponent(hash.replace(/^#/, ''));
   const prefix = `${id}:`;
   if (!text.startsWith(prefix)) return undefined;
-  const given = new Map(
+  const given = new Map<string, string | undefined>(
     text
       .slice(prefix.length)
       .split(',')
-      .map((pair) => pair.split('=') as [string, string?]),
+      .map((pair): [string, string | undefined] => {
+        const [name = '', value] = pair.split('=');
+        return [name, value];
+      }),
   );
   return Object.fromEntries(
     Object.entries(parameters).map(([name, parameter]) => {
