@@ -9,6 +9,7 @@
  * which pairs every encoded channel's title with the field it reads and the format it uses.
  */
 import type { Spec as VegaSpec } from 'vega';
+import { allMarks } from './vega-marks.ts';
 
 /** The transforms after which a data set's rows are no longer the rows the author gave. */
 const DERIVING = new Set([
@@ -102,10 +103,6 @@ function tooltipFormats(signal: string | undefined): Map<string, string> {
   return new Map([...signal.matchAll(FORMATTED)].map((match) => [JSON.parse(match[1]!) as string, JSON.parse(match[2]!) as string]));
 }
 
-function allMarks(marks: readonly MarkEntry[] = []): MarkEntry[] {
-  return marks.flatMap((mark) => [mark, ...allMarks(mark.marks)]);
-}
-
 /**
  * The tables of what the chart draws where its marks draw transformed data: one per such data
  * set, with the columns the marks drawing it describe. Empty when every mark draws the author's
@@ -114,7 +111,7 @@ function allMarks(marks: readonly MarkEntry[] = []): MarkEntry[] {
 export function drawnTables(vega: VegaSpec): DrawnTable[] {
   const byName = new Map(((vega.data ?? []) as DataEntry[]).map((entry) => [entry.name, entry]));
   const tables = new Map<string, DrawnColumn[]>();
-  for (const mark of allMarks(vega.marks as MarkEntry[] | undefined)) {
+  for (const mark of allMarks(vega as { marks?: MarkEntry[] })) {
     const data = mark.from?.data;
     const signal = mark.encode?.update?.description?.signal;
     if (!data || !byName.has(data) || !isDerived(data, byName) || typeof signal !== 'string') continue;

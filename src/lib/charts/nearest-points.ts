@@ -13,6 +13,7 @@
  * or filters by it, keeps its cells and Vega's handling.
  */
 import type { Spec as VegaSpec } from 'vega';
+import { allMarks } from './vega-marks.ts';
 
 interface Mark {
   name?: string;
@@ -41,10 +42,6 @@ const SELECTION_SIGNAL_SUFFIXES = ['_tuple', '_toggle', '_modify', '_tuple_field
 const STORE_SUFFIX = '_store';
 
 const isVoronoiCells = (mark: Mark) => typeof mark.name === 'string' && mark.name.endsWith(VORONOI_SUFFIX);
-
-function allMarks(node: { marks?: readonly Mark[] }): Mark[] {
-  return (node.marks ?? []).flatMap((mark) => [mark, ...allMarks(mark)]);
-}
 
 function withoutMarks<T extends { marks?: readonly Mark[] }>(node: T, drop: ReadonlySet<Mark>): T {
   if (!node.marks) return node;

@@ -10,6 +10,7 @@
  * never opens it, and the browser opens it in the first idle moment or at the first pointer.
  */
 import type { Spec as VegaSpec } from 'vega';
+import { allMarks } from './vega-marks.ts';
 
 interface Mark {
   name?: string;
@@ -60,10 +61,6 @@ function isZero(rule: unknown): boolean {
     Object.keys(rule).length === 1 &&
     (rule as { value?: unknown }).value === 0
   );
-}
-
-function allMarks(node: { marks?: readonly Mark[] }): Mark[] {
-  return (node.marks ?? []).flatMap((mark) => [mark, ...allMarks(mark)]);
 }
 
 /**

@@ -25,6 +25,18 @@ export function tableTitle(rowCount: number): string {
     : `Data (${count} rows, rounded as the chart shows them; the CSV has every digit)`;
 }
 
+/**
+ * A figure's table as the page shows it: its heading, and its first MAX_TABLE_ROWS rows rounded
+ * as the chart shows them (toTable).
+ */
+export function pageTable(
+  rows: readonly Record<string, unknown>[],
+  titles: Readonly<Record<string, string>> = {},
+  formats: Readonly<Record<string, string>> = {},
+): DataTable & { readonly title: string } {
+  return { title: tableTitle(rows.length), ...toTable(rows.slice(0, MAX_TABLE_ROWS), titles, formats) };
+}
+
 /** The typographic minus the axes print (d3-format writes it too). */
 const MINUS = '\u2212';
 
