@@ -5,7 +5,8 @@
  * page flashes in the wrong theme.
  *
  * The theme follows the system's `prefers-color-scheme` until the reader presses the header's
- * toggle, a button that says which theme it switches to ("Switch to light theme"). The choice is kept in localStorage only while
+ * toggle, a button that says which theme it switches to ("Switch to light theme"; both labels are
+ * in the HTML and the stylesheet shows the one that applies). The choice is kept in localStorage only while
  * it differs from the system's: toggling back to what the system says clears it, and the site
  * follows the system again. So there are two visible states, with "follow the system" the
  * default and always one press away, and no third state to explain.
@@ -47,22 +48,15 @@ function store(theme: Theme | null): void {
   }
 }
 
+/** The stylesheet does the rest: it shows the toggle's label for the theme it switches to. */
 function apply(theme: Theme): void {
   root.dataset.theme = theme;
-  // The toggle says what pressing it does: "Switch to light theme" while dark, and the reverse.
-  const next: Theme = theme === 'dark' ? 'light' : 'dark';
-  for (const button of document.querySelectorAll<HTMLElement>(THEME_TOGGLE_SELECTOR)) {
-    button.dataset.themeNext = next;
-    button.textContent = `Switch to ${next} theme`;
-  }
 }
 
 const current = (): Theme => storedTheme() ?? systemTheme();
 
 // Now, before the body exists: the stylesheet picks its colours from data-theme.
 apply(current());
-// The toggle is parsed after this script ran: give it its state once it is there.
-document.addEventListener('DOMContentLoaded', () => apply(current()), { once: true });
 // Following the system: when it changes, and when another tab makes or clears a choice.
 darkQuery.addEventListener('change', () => apply(current()));
 window.addEventListener('storage', (event) => {

@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { browserSkipReason, launchChromium } from '../support/browser.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
 import { bringChartsToLife, FIGURE_IDS, hoverForTooltip, watchPage, TOOLTIP_TEXT } from '../support/page-watch.ts';
@@ -34,6 +34,17 @@ const STORAGE_KEY = 'theme';
 const TOGGLE = { name: /^Switch to (dark|light) theme$/ } as const;
 const SAYS_DARK = 'Switch to dark theme';
 const SAYS_LIGHT = 'Switch to light theme';
+
+/**
+ * What the toggle says, as a screen reader hears it: its accessible name from Chromium's own
+ * accessibility tree. Both labels are in the button; the hidden one must not be part of it.
+ */
+async function toggleSays(toggle: Locator): Promise<string> {
+  const snapshot = await toggle.ariaSnapshot();
+  const name = /^- button "(.*)"$/.exec(snapshot.trim());
+  if (!name) throw new Error(`the toggle is not a button with a name: ${snapshot}`);
+  return name[1]!;
+}
 
 const require = createRequire(import.meta.url);
 const axeSource = readFile(join(dirname(require.resolve('axe-core')), 'axe.min.js'), 'utf8');
@@ -141,10 +152,11 @@ describe('the built pages load the theme script', () => {
     expect(csp).toBeGreaterThanOrEqual(0);
     expect(head.indexOf(script!)).toBeGreaterThan(csp);
     expect(head.indexOf(script!)).toBeLessThan(stylesheet);
-    // The toggle is a real button, offering the dark theme until theme.js sets its words.
+    // The toggle is a real button carrying both labels; the stylesheet shows the one that applies.
     const toggle = document.querySelector('.site-header button.theme-toggle');
     expect(toggle?.getAttribute('type')).toBe('button');
-    expect(toggle?.textContent).toBe(SAYS_DARK);
+    const labels = [...(toggle?.querySelectorAll('.theme-toggle__label') ?? [])].map((label) => label.textContent);
+    expect(labels).toEqual([SAYS_DARK, SAYS_LIGHT]);
   });
 
   test('offline.html carries it inline in <head>, allowed by the CSP hash of its text', async () => {
@@ -200,13 +212,31 @@ describe.skipIf(skipReason)('dark mode in Chromium', () => {
     expect(first).toMatchObject({ theme: 'dark', background: COLOURS.dark.background });
     expect(await domReady(page)).toEqual({ theme: 'dark', background: COLOURS.dark.background, body: COLOURS.dark.background });
     const toggle = page.getByRole('button', TOGGLE);
-    expect(await toggle.textContent()).toBe(SAYS_LIGHT);
+    expect(await toggleSays(toggle)).toBe(SAYS_LIGHT);
     // Nothing stored: the page follows the system, also when it changes while the page is open.
     expect(await stored(page)).toBeNull();
     await page.emulateMedia({ colorScheme: 'light' });
     await expect.poll(() => pageTheme(page)).toBe('light');
     expect(await pageBackground(page)).toBe(COLOURS.light.background);
-    expect(await toggle.textContent()).toBe(SAYS_DARK);
+    expect(await toggleSays(toggle)).toBe(SAYS_DARK);
+    await ctx.close();
+  });
+
+  test('the header is laid out alike in either theme at 360 px: pressing the toggle moves nothing', async () => {
+    const ctx = await context({ colorScheme: 'light', viewport: { width: 360, height: 740 } });
+    const page = await ctx.newPage();
+    await page.goto(post());
+    const boxes = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('.site-header > *, .site-header__nav > *')].map((el) => {
+          const { x, y, width, height } = el.getBoundingClientRect();
+          return [x, y, width, height].map((v) => Math.round(v * 10) / 10);
+        }),
+      );
+    const light = await boxes();
+    await page.getByRole('button', TOGGLE).click();
+    expect(await pageTheme(page)).toBe('dark');
+    expect(await boxes()).toEqual(light);
     await ctx.close();
   });
 
@@ -216,19 +246,19 @@ describe.skipIf(skipReason)('dark mode in Chromium', () => {
     await page.goto(post());
     const toggle = page.getByRole('button', TOGGLE);
     expect(await toggle.isVisible()).toBe(true);
-    expect(await toggle.textContent()).toBe(SAYS_DARK);
+    expect(await toggleSays(toggle)).toBe(SAYS_DARK);
     expect(await pageTheme(page)).toBe('light');
 
     await toggle.click();
     expect(await pageTheme(page)).toBe('dark');
-    expect(await toggle.textContent()).toBe(SAYS_LIGHT);
+    expect(await toggleSays(toggle)).toBe(SAYS_LIGHT);
     expect(await pageBackground(page)).toBe(COLOURS.dark.background);
     expect(await stored(page)).toBe('dark');
 
     await page.reload({ waitUntil: 'commit' });
     expect(await firstFrame(page)).toMatchObject({ theme: 'dark', background: COLOURS.dark.background });
     await page.waitForLoadState('load');
-    expect(await toggle.textContent()).toBe(SAYS_LIGHT);
+    expect(await toggleSays(toggle)).toBe(SAYS_LIGHT);
 
     // Another page of the site keeps the choice.
     await page.goto(`${server.origin}/`);
@@ -246,7 +276,7 @@ describe.skipIf(skipReason)('dark mode in Chromium', () => {
     expect(await toggle.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
     await page.keyboard.press('Enter');
     expect(await pageTheme(page)).toBe('light');
-    expect(await toggle.textContent()).toBe(SAYS_DARK);
+    expect(await toggleSays(toggle)).toBe(SAYS_DARK);
     expect(await stored(page)).toBeNull();
     await page.keyboard.press('Space');
     expect(await pageTheme(page)).toBe('dark');
