@@ -22,7 +22,7 @@ import { readPage } from '../support/site.ts';
 import { chartFigureIds, chartPayload, dataTableCells } from '../support/figure-checks.ts';
 import { browserSkipReason, launchChromium } from '../support/browser.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
-import { bringChartsToLife, shiftsSoFar, watchShifts } from '../support/page-watch.ts';
+import { bringChartsToLife, openWatchedPage, shiftsSoFar } from '../support/page-watch.ts';
 import { axeReport, axeViolations } from '../support/axe.ts';
 
 const PAGE = 'posts/nlp/word-statistics/';
@@ -112,14 +112,7 @@ describe.skipIf(skipReason)('the builders fixture post in Chromium', () => {
     [375, 'dark'],
   ] as const)('at %i px, %s', (width, scheme) => {
     test('every chart comes alive with no layout shift, shows a tooltip where hovered, and axe finds nothing', async () => {
-      // axe goes in as an inline script, which the page's CSP would refuse.
-      const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme: scheme, bypassCSP: true });
-      const page = await context.newPage();
-      await watchShifts(page);
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(error.message));
-      page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-      await page.goto(`${server.origin}/${PAGE}`, { waitUntil: 'load' });
+      const { context, page, watch } = await openWatchedPage(browser, `${server.origin}/${PAGE}`, { width, scheme });
       await bringChartsToLife(page, SINGLE);
       for (const id of SINGLE) {
         const chart = page.locator(`#${id} vega-chart`);
@@ -147,7 +140,7 @@ describe.skipIf(skipReason)('the builders fixture post in Chromium', () => {
       expect(await shiftsSoFar(page)).toEqual([]);
       const violations = await axeViolations(page);
       expect(violations, axeReport(violations)).toEqual([]);
-      expect(errors).toEqual([]);
+      expect(watch.errors).toEqual([]);
       await context.close();
     }, 60_000);
   });

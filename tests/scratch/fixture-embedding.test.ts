@@ -17,7 +17,7 @@ import { readPage } from '../support/site.ts';
 import { chartFigureIds, chartPayload, dataTableCells } from '../support/figure-checks.ts';
 import { browserSkipReason, launchChromium } from '../support/browser.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
-import { bringChartsToLife, shiftsSoFar, watchShifts } from '../support/page-watch.ts';
+import { bringChartsToLife, openWatchedPage, shiftsSoFar } from '../support/page-watch.ts';
 import { axeReport, axeViolations } from '../support/axe.ts';
 import { MAX_TABLE_ROWS } from '../../src/lib/charts/table.ts';
 
@@ -101,14 +101,7 @@ describe.skipIf(skipReason)('the embedding fixture post in Chromium', () => {
     [375, 'dark'],
   ] as const)('at %i px, %s', (width, scheme) => {
     test('both charts come alive with no layout shift; the scatter shows a tooltip and zooms; axe finds nothing', async () => {
-      // axe goes in as an inline script, which the page's CSP would refuse.
-      const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme: scheme, bypassCSP: true });
-      const page = await context.newPage();
-      await watchShifts(page);
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(error.message));
-      page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-      await page.goto(`${server.origin}/${PAGE}`, { waitUntil: 'load' });
+      const { context, page, watch } = await openWatchedPage(browser, `${server.origin}/${PAGE}`, { width, scheme });
       await bringChartsToLife(page, CHARTS);
 
       const scatter = page.locator('#word-vectors vega-chart');
@@ -148,7 +141,7 @@ describe.skipIf(skipReason)('the embedding fixture post in Chromium', () => {
       expect(await shiftsSoFar(page)).toEqual([]);
       const violations = await axeViolations(page);
       expect(violations, axeReport(violations)).toEqual([]);
-      expect(errors).toEqual([]);
+      expect(watch.errors).toEqual([]);
       await context.close();
     }, 120_000);
   });

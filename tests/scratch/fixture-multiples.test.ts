@@ -21,7 +21,7 @@ import { dataTableCells } from '../support/figure-checks.ts';
 import type { ChartPayload } from '../../src/lib/charts/embed.ts';
 import { browserSkipReason, launchChromium } from '../support/browser.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
-import { shiftsSoFar, TOOLTIP_TEXT, watchShifts } from '../support/page-watch.ts';
+import { openWatchedPage, shiftsSoFar, TOOLTIP_TEXT } from '../support/page-watch.ts';
 import { axeReport, axeViolations } from '../support/axe.ts';
 
 const PAGE = 'posts/nlp/activations-tanh-relu/';
@@ -188,13 +188,7 @@ describe.skipIf(skipReason)('small multiples in Chromium', () => {
     const { titles } = multiples;
     const all = <T>(value: T) => titles.map(() => value);
     test('every panel comes alive at its layout with no layout shift, a tooltip where hovered, axe finds nothing, print shows them', async () => {
-      const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme: scheme, bypassCSP: true });
-      const page = await context.newPage();
-      await watchShifts(page);
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(error.message));
-      page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-      await page.goto(`${server.origin}/${multiples.page}`, { waitUntil: 'load' });
+      const { context, page, watch } = await openWatchedPage(browser, `${server.origin}/${multiples.page}`, { width, scheme });
       const figure = page.locator(`#${id}`);
       await figure.scrollIntoViewIfNeeded();
       const before = await panelBoxes(page, id);
@@ -249,7 +243,7 @@ describe.skipIf(skipReason)('small multiples in Chromium', () => {
       for (const box of printed) expect(box.width).toBeGreaterThan(150);
       if (multiples === ACTIVATIONS) expect(await figure.locator('.chart__legend').isVisible()).toBe(true);
       await figure.screenshot({ path: new URL(`multiples-${id}-${width}-${scheme}-print.png`, ARTIFACTS).pathname });
-      expect(errors).toEqual([]);
+      expect(watch.errors).toEqual([]);
       await context.close();
     }, 90_000);
   });

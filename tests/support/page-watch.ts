@@ -1,5 +1,5 @@
 /** Watches a Playwright page for what the tests count: console errors, CSP violations, requests. */
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 export interface PageWatch {
   readonly errors: string[];
@@ -72,3 +72,21 @@ export async function watchShifts(page: Page): Promise<void> {
 /** The layout shifts watchShifts has seen so far. */
 export const shiftsSoFar = (page: Page): Promise<string[]> =>
   page.evaluate(() => (window as unknown as { __shifts: string[] }).__shifts.slice());
+
+/**
+ * A fresh page at `width` × 800 in `scheme`, watched from before it loads (watchPage's errors and
+ * watchShifts' layout shifts), on `url`. The page's CSP is bypassed: axe goes in as an inline
+ * script, which it would refuse.
+ */
+export async function openWatchedPage(
+  browser: Browser,
+  url: string,
+  { width, scheme }: { width: number; scheme: 'light' | 'dark' },
+): Promise<{ context: BrowserContext; page: Page; watch: PageWatch }> {
+  const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme: scheme, bypassCSP: true });
+  const page = await context.newPage();
+  const watch = await watchPage(page);
+  await watchShifts(page);
+  await page.goto(url, { waitUntil: 'load' });
+  return { context, page, watch };
+}
