@@ -6,6 +6,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import remarkNoPlaceholders from './src/lib/markdown/remark-no-placeholders.ts';
 import remarkMathCheck from './src/lib/markdown/math-check.ts';
+import remarkFigureSources from './src/lib/markdown/remark-figure-sources.ts';
 import { KATEX_OPTIONS } from './src/lib/markdown/katex-options.ts';
 import rehypeNoScripts from './src/lib/markdown/rehype-no-scripts.ts';
 import { mdxCachePruning, withMdxCache } from './src/lib/markdown/mdx-cache.ts';
@@ -33,7 +34,7 @@ export default defineConfig({
     shikiConfig: { transformers: [deterministicTokenizing] },
     processor: withMdxCache(
       unified({
-        remarkPlugins: [remarkMath, remarkNoPlaceholders, remarkMathCheck],
+        remarkPlugins: [remarkMath, remarkNoPlaceholders, remarkMathCheck, remarkFigureSources],
         rehypePlugins: [rehypeNoScripts, [rehypeKatex, KATEX_OPTIONS]],
       }),
     ),

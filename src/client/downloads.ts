@@ -32,6 +32,19 @@ export interface Downloadable {
 }
 
 /**
+ * The live view's SVG as markup, as it is drawn now (zoomed or panned, its data the latest). Read
+ * from the page, where Vega's SVG renderer drew it: the runtime leaves out Vega's second, string
+ * renderer (view.toSVG), which would draw the same markup again (src/integrations/chart-runtime.ts).
+ */
+export function liveSvgMarkup(live: Element): string {
+  const svg = live.querySelector('svg');
+  if (!svg) return '';
+  const copy = svg.cloneNode(true) as Element;
+  copy.removeAttribute('aria-hidden');
+  return new XMLSerializer().serializeToString(copy);
+}
+
+/**
  * The chart's SVG as a file, as the reader sees it now: colours given as currentColor become the
  * theme's text colour, on the theme's background (the chart itself is transparent).
  */
@@ -69,11 +82,23 @@ function specFile(figure: Element, datasets: ChartPayload['datasets']): string {
 export function wireDownloads(figure: Element, name: string, chart: Downloadable): void {
   // The chart's ink is the text colour of the element the chart is drawn in.
   const element = figure.querySelector<HTMLElement>('vega-chart') ?? document.body;
-  const tables = chart.tables ?? Object.values(chart.datasets);
+  // Read when pressed: an explorable figure swaps its datasets' rows as the reader moves its controls.
+  const tables = () => chart.tables ?? Object.values(chart.datasets);
   const actions: Record<string, () => Promise<void>> = {
     svg: async () => save(`${name}.svg`, new Blob([await svgFile(chart, element)], { type: 'image/svg+xml' })),
     png: async () => save(`${name}.png`, await pngFile(await svgFile(chart, element))),
-    csv: async () => save(`${name}.csv`, new Blob([tables.map((rows) => toCsv(rows)).join('\n')], { type: 'text/csv' })),
+    csv: async () =>
+      save(
+        `${name}.csv`,
+        new Blob(
+          [
+            tables()
+              .map((rows) => toCsv(rows))
+              .join('\n'),
+          ],
+          { type: 'text/csv' },
+        ),
+      ),
     spec: async () => save(`${name}.vl.json`, new Blob([specFile(figure, chart.datasets)], { type: 'application/json' })),
   };
   for (const button of figure.querySelectorAll<HTMLButtonElement>('.chart__downloads button[data-download]')) {

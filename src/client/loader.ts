@@ -26,6 +26,18 @@ function loadRuntime(): Promise<ChartRuntime> {
   return runtime;
 }
 
+/** Adds a page's figure code (its explorable figures' functions, figure-code.js) once; it registers itself. */
+const figureCodeLoaded = new Set<string>();
+function loadFigureCode(relative: string): void {
+  const url = new URL(relative, document.baseURI).href;
+  if (figureCodeLoaded.has(url)) return;
+  figureCodeLoaded.add(url);
+  const script = document.createElement('script');
+  script.src = url;
+  script.onerror = () => console.error(`could not load ${url}: the figure's controls stay at their defaults`);
+  document.head.append(script);
+}
+
 // From disk, a link to a folder would open a file listing: lead it to the folder's index.html.
 if (location.protocol === 'file:') {
   document.addEventListener('click', (event) => {
@@ -60,7 +72,10 @@ class VegaChartElement extends HTMLElement {
     this.#woken = true;
     nearViewport.unobserve(this);
     this.dataset.state = 'loading';
-    loadRuntime()
+    const live = loadRuntime();
+    // After the runtime's: the chart comes alive first, its controls once this arrives too.
+    if (this.dataset.figureCode) loadFigureCode(this.dataset.figureCode);
+    live
       .then((chartRuntime) => chartRuntime.hydrate(this))
       .then(() => {
         this.dataset.state = 'live';
@@ -72,5 +87,13 @@ class VegaChartElement extends HTMLElement {
       });
   };
 }
+
+// A link to an explorable figure's state (#cumulative-gradient:n=20,x=1) names no element, so the
+// browser scrolls nowhere: bring the figure into view (it then wakes, and shows that state).
+// (In offline.html this script is inline in <head>, before the figure exists.)
+const stateLink = /^#([a-z][a-z0-9-]*):/.exec(location.hash);
+const showLinkedFigure = () => stateLink && document.getElementById(stateLink[1]!)?.scrollIntoView();
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', showLinkedFigure, { once: true });
+else showLinkedFigure();
 
 if (!customElements.get('vega-chart')) customElements.define('vega-chart', VegaChartElement);

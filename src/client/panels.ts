@@ -8,7 +8,7 @@
 import type { View } from 'vega-view';
 import type { ChartPayload } from '../lib/charts/embed.ts';
 import { PANELS_CLASS, panelDatasetName, panelRows } from '../lib/charts/panels.ts';
-import { wireDownloads } from './downloads.ts';
+import { liveSvgMarkup, wireDownloads } from './downloads.ts';
 
 /** The element whose width picks a chart's layout: its figure's panels, or the chart itself. */
 export function layoutHost(element: HTMLElement): HTMLElement {
@@ -40,9 +40,9 @@ async function figureSvg(figure: HTMLElement, panels: readonly HTMLElement[]): P
   const parts: string[] = [];
   let scale = 1;
   for (const panel of panels) {
-    const view = liveViews.get(panel);
+    const live = liveViews.has(panel) ? panel.querySelector('.chart__live') : null;
     const shown = [...panel.querySelectorAll(':scope > svg')].find((svg) => getComputedStyle(svg).display !== 'none');
-    const svg = view ? await view.toSVG() : (shown?.outerHTML ?? '');
+    const svg = live ? liveSvgMarkup(live) : (shown?.outerHTML ?? '');
     const box = panel.getBoundingClientRect();
     scale = Number(/^<svg[^>]*? width="([\d.]+)"/.exec(svg)?.[1] ?? box.width) / box.width;
     parts.push(placed(svg, (box.left - grid.left) * scale, (box.top - top) * scale));

@@ -14,13 +14,15 @@ import { RUNTIME_READY_EVENT, type ChartRuntime } from './protocol.ts';
 import { createTooltipBox, vegaTooltipHandler } from './tooltip.ts';
 import { createMarker } from './marker.ts';
 import { wireNearestTooltip } from './nearest.ts';
-import { wireDownloads } from './downloads.ts';
+import { liveSvgMarkup, wireDownloads } from './downloads.ts';
 import { layoutHost, panelIsLive } from './panels.ts';
 import { wireZoom } from './zoom.ts';
 import { wireLegend } from './legend.ts';
 import { tapForTooltip } from './touch.ts';
 import { dispatchPointerAt } from './pointer-at.ts';
 import { liveRole } from './live-role.ts';
+import { registeredFigure } from './figure-registry.ts';
+import { wireExplorable } from './explore.ts';
 import type { ChartPayload } from '../lib/charts/embed.ts';
 import { POINTER_READY_SIGNAL } from '../lib/charts/pointer-marks.ts';
 import { refusingLoader } from '../lib/charts/spec-safety.ts';
@@ -167,7 +169,8 @@ async function hydrate(element: HTMLElement): Promise<void> {
   // Drawn at the size of the layout the page shows, so it takes the static SVG's box exactly.
   const layoutWidth = hasLayoutWidth(payload.vega);
   // A spec that kept "fit" (fittedStart changed nothing) is sized as the build sized it.
-  const plotSize = (layout: keyof ChartSizes) => (startsFitted === running.spec ? undefined : payload.fitted[layout]);
+  let fitsItself = startsFitted === running.spec;
+  const plotSize = (layout: keyof ChartSizes) => (fitsItself ? undefined : payload.fitted[layout]);
   // The width that picks the layout: the chart's, or for a panel its figure's panels' (as in global.css).
   const host = layoutHost(element);
   let layout = layoutFor(host.clientWidth);
@@ -192,11 +195,27 @@ async function hydrate(element: HTMLElement): Promise<void> {
   // A panel's figure has one set of downloads, for every panel.
   if (host === element)
     wireDownloads(figure, element.dataset.chartId ?? 'chart', {
-      toSVG: () => view.toSVG(),
+      toSVG: async () => liveSvgMarkup(live),
       datasets: payload.datasets,
       ...(payload.drawn ? { tables: payload.drawn } : {}),
     });
   else panelIsLive(figure, element, view);
+  // An explorable figure's controls come alive once its code (figure-code.js) has arrived too.
+  const chartId = element.dataset.chartId ?? 'chart';
+  // (An empty data-figure-code: the code is inline, as in offline.html.)
+  if (element.dataset.figureCode !== undefined && host === element) {
+    // New data may need other room for its axes than the build's: from the first new state on, the
+    // view lays itself out again ("fit", as the build did) inside the same box.
+    const refit = () => {
+      if (fitsItself) return;
+      fitsItself = true;
+      const { autosize } = running.spec;
+      view.signal('autosize', typeof autosize === 'string' ? { type: autosize } : autosize);
+      view.padding((running.spec.padding ?? 0) as never);
+      resizeView(view, payload.sizes[layout], layoutWidth);
+    };
+    void registeredFigure(chartId).then((explorable) => wireExplorable({ figure, id: chartId, view, payload, explorable, refit }));
+  }
   // A rotated phone or a resized window can cross from one layout to the other: redraw at its size.
   new ResizeObserver(() => {
     const next = layoutFor(host.clientWidth);

@@ -3,16 +3,25 @@
  * `_charts/chart-loader.js` (on every page) and `_charts/chart-runtime.js` (fetched on demand):
  * served from memory by `astro dev`, written into the output by `astro build`.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { RUNTIME_FILE } from '../client/protocol.ts';
-import { OMITTED_EXPRESSION_FUNCTIONS } from '../lib/charts/runtime-transforms.ts';
+import { OMITTED_DATA_PARSERS, OMITTED_EASING_FUNCTIONS, OMITTED_GEO_FUNCTIONS } from '../lib/charts/runtime-transforms.ts';
 import { pruneUnused } from '../lib/build-cache.ts';
 import { chartCacheDir } from '../lib/charts/cache-dir.ts';
+import { bundleFigureCode } from '../lib/charts/figure-code-bundle.ts';
+import {
+  FIGURE_CODE_FILE,
+  forgetPageFigures,
+  pageFigures,
+  pagesWithFigures,
+  printedOutputProblem,
+  recordedPages,
+} from '../lib/charts/figure-code.ts';
 
 /** The folder, under the site's base, that holds the chart scripts. */
 export const CHART_SCRIPTS_DIR = '_charts';
@@ -65,12 +74,23 @@ export const leanD3: Plugin = {
   name: 'lean-d3',
   setup(pluginBuild) {
     const namespace = 'lean-d3';
-    pluginBuild.onResolve({ filter: /^d3-(scale-chromatic|geo)$/ }, (args) => ({ path: args.path, namespace }));
+    pluginBuild.onResolve({ filter: /^(d3-(scale-chromatic|geo|dsv|ease)|topojson-client)$/ }, (args) => ({ path: args.path, namespace }));
     pluginBuild.onLoad({ filter: /^d3-scale-chromatic$/, namespace }, async () => ({
       contents: await categoricalSchemesModule(),
       loader: 'js',
     }));
-    pluginBuild.onLoad({ filter: /^d3-geo$/, namespace }, () => ({ contents: geoStubModule(), loader: 'js' }));
+    pluginBuild.onLoad({ filter: /^d3-geo$/, namespace }, () => ({
+      contents: stubModule(OMITTED_GEO_FUNCTIONS, 'leaves out geo expression functions'),
+      loader: 'js',
+    }));
+    pluginBuild.onLoad({ filter: /^d3-ease$/, namespace }, () => ({
+      contents: stubModule(OMITTED_EASING_FUNCTIONS, 'leaves out easing functions'),
+      loader: 'js',
+    }));
+    pluginBuild.onLoad({ filter: /^(d3-dsv|topojson-client)$/, namespace }, (args) => ({
+      contents: stubModule(OMITTED_DATA_PARSERS[args.path as keyof typeof OMITTED_DATA_PARSERS], 'parses no CSV, TSV or TopoJSON data'),
+      loader: 'js',
+    }));
   },
 };
 
@@ -91,12 +111,42 @@ export async function categoricalSchemesModule(): Promise<string> {
   ].join('\n');
 }
 
-/** d3-geo's functions that vega-functions imports, each throwing a clear error. */
-function geoStubModule(): string {
-  return OMITTED_EXPRESSION_FUNCTIONS.map(
-    (name) => `export function ${name}() { throw new Error(${JSON.stringify(`${name} is left out of the chart runtime`)}); }`,
-  ).join('\n');
+/** A module of functions that each throw a clear error. */
+function stubModule(names: readonly string[], why: string): string {
+  return [
+    `const stub = (name) => () => { throw new Error(name + ${JSON.stringify(`: the chart runtime ${why}`)}); };`,
+    ...names.map((name) => `export const ${name} = /* @__PURE__ */ stub(${JSON.stringify(name)});`),
+  ].join('\n');
 }
+
+/**
+ * vega-scenegraph registers its canvas and hybrid renderers, and the string renderer behind
+ * view.toSVG(), at top level, so esbuild keeps them all, though live charts draw SVG into the page
+ * and nothing else: downloads read that SVG (src/client/downloads.ts liveSvgMarkup) and make their
+ * PNG from it. About 3 KB gzipped. Their registrations are cut from its published build; should a
+ * new version write them differently, the bundle fails here rather than ship them unnoticed.
+ */
+export const svgOnlyScenegraph: Plugin = {
+  name: 'svg-only-scenegraph',
+  setup(pluginBuild) {
+    const file = createRequire(import.meta.url).resolve('vega-scenegraph');
+    const registrations = [
+      /modules\[Canvas\] = modules\[PNG\] = \{[^}]*\};/,
+      /modules\[Hybrid\] = \{[^}]*\};/,
+      /headless: SVGStringRenderer,/,
+    ];
+    pluginBuild.onLoad({ filter: /vega-scenegraph\.js$/ }, async (args) => {
+      if (args.path !== file) return undefined;
+      let code = await readFile(file, 'utf8');
+      for (const registration of registrations) {
+        if (!registration.test(code))
+          throw new Error(`vega-scenegraph no longer registers a renderer as ${registration}: update svgOnlyScenegraph`);
+        code = code.replace(registration, '');
+      }
+      return { contents: code, loader: 'js' };
+    });
+  },
+};
 
 /** The esbuild options for one entry: a minified classic script (an IIFE: no `import`, so file:// runs it). */
 export function clientBuildOptions(entry: URL) {
@@ -111,7 +161,7 @@ export function clientBuildOptions(entry: URL) {
     write: false,
     // vega-* packages check process.env.NODE_ENV in a few places.
     define: { 'process.env.NODE_ENV': '"production"' },
-    plugins: [pickTransforms, leanD3],
+    plugins: [pickTransforms, leanD3, svgOnlyScenegraph],
   } satisfies BuildOptions;
 }
 
@@ -128,21 +178,53 @@ export async function bundleChartScripts(): Promise<Record<string, string>> {
   return Object.fromEntries(names.map((name, i) => [name, bundles[i]!]));
 }
 
+/**
+ * Writes each page's figure code (figure-code.ts) next to its index.html, once every page is
+ * rendered; first checks the printed outputs that follow a figure.
+ */
+async function writeFigureCode(dir: URL, base: string): Promise<void> {
+  for (const page of recordedPages()) {
+    const problem = printedOutputProblem(page);
+    if (problem) throw new Error(problem);
+  }
+  for (const [page, figures] of pagesWithFigures()) {
+    const folder = new URL(`./${page.startsWith(base) ? page.slice(base.length) : page.replace(/^\//, '')}`, dir);
+    await mkdir(folder, { recursive: true });
+    await writeFile(new URL(FIGURE_CODE_FILE, folder), await bundleFigureCode(figures));
+  }
+}
+
+/** The script a request asks for: one of the chart scripts, or a page's figure code; undefined for anything else. */
+async function devScript(url: string): Promise<string | undefined> {
+  const path = url.split('?')[0] ?? '';
+  const name = path.split(`/${CHART_SCRIPTS_DIR}/`)[1];
+  // Bundled per request in dev, so edits to src/client and to a post's code show on reload.
+  if (name && name in entries) return bundleClientScript(entries[name as keyof typeof entries]);
+  if (path.endsWith(`/${FIGURE_CODE_FILE}`)) {
+    const figures = pageFigures(decodeURIComponent(path.slice(0, -FIGURE_CODE_FILE.length)));
+    if (figures.length > 0) return bundleFigureCode(figures);
+  }
+  return undefined;
+}
+
 export default function chartRuntime(): AstroIntegration {
   let buildStarted = 0;
+  let base = '/';
   return {
     name: 'chart-runtime',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+      },
       'astro:build:start': () => {
         buildStarted = Date.now();
+        forgetPageFigures();
       },
       'astro:server:setup': ({ server }) => {
         server.middlewares.use(async (req, res, next) => {
-          const name = req.url?.split('?')[0]?.split(`/${CHART_SCRIPTS_DIR}/`)[1];
-          if (!name || !(name in entries)) return next();
           try {
-            // Bundled per request in dev, so edits to src/client show on reload.
-            const code = await bundleClientScript(entries[name as keyof typeof entries]);
+            const code = await devScript(req.url ?? '');
+            if (code === undefined) return next();
             res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
             res.end(code);
           } catch (error) {
@@ -155,6 +237,7 @@ export default function chartRuntime(): AstroIntegration {
         await mkdir(target, { recursive: true });
         const bundles = await bundleChartScripts();
         await Promise.all(Object.entries(bundles).map(([name, code]) => writeFile(new URL(name, target), code)));
+        await writeFigureCode(dir, base);
         // The build succeeded: the chart cache keeps what it wrote or read, drops the rest (charts
         // since edited or removed).
         if (buildStarted) await pruneUnused(chartCacheDir(), '.json', buildStarted);

@@ -28,13 +28,21 @@ export interface ExplorableOutput<Spec> {
   readonly printed?: string;
 }
 
-/** An explorable figure, as `explorable()` makes it: the parameters, the function, and its output at the defaults. */
+/**
+ * An explorable figure, as `explorable()` makes it: the parameters and the function. Nothing is
+ * computed when it is made, so the post's module costs the browser nothing when its code loads;
+ * the build evaluates it (evaluateExplorable) where it knows the figure and the file to blame.
+ */
 export interface Explorable<P extends Parameters = Parameters, Spec = unknown> {
   readonly kind: 'explorable';
   readonly parameters: P;
-  readonly figure: (values: Values<P>) => ExplorableOutput<Spec>;
-  /** The defaults, and the function's output at them (computed once, by `explorable`). */
-  readonly defaults: Values<P>;
+  // A method, so that an explorable of some parameters is one of Parameters (its argument is checked both ways).
+  figure(values: Values<P>): ExplorableOutput<Spec>;
+}
+
+/** An explorable figure at its defaults, as the build draws it. */
+export interface EvaluatedExplorable<Spec = unknown> {
+  readonly defaults: Readonly<Record<string, number>>;
   readonly atDefaults: ExplorableOutput<Spec>;
 }
 
@@ -91,42 +99,113 @@ export function parameterProblem(name: string, parameter: unknown): string | und
   return undefined;
 }
 
-/** Checks every parameter, throwing a RangeError with the first problem. */
-function checkParameters(parameters: unknown): asserts parameters is Parameters {
+/** What is wrong with the parameters as a whole, or undefined. */
+function parametersProblem(parameters: unknown): string | undefined {
   if (!parameters || typeof parameters !== 'object' || Array.isArray(parameters)) {
-    throw new RangeError('explorable needs its parameters as an object: { n: { min: 1, max: 30, step: 1, value: 6 } }');
+    return 'the parameters must be an object: { n: { min: 1, max: 30, step: 1, value: 6 } }';
   }
   const names = Object.keys(parameters);
-  if (names.length === 0) throw new RangeError('explorable needs at least one parameter');
+  if (names.length === 0) return 'an explorable figure needs at least one parameter';
   for (const name of names) {
     const problem = parameterProblem(name, (parameters as Record<string, unknown>)[name]);
-    if (problem) throw new RangeError(`explorable: ${problem}`);
+    if (problem) return problem;
   }
+  return undefined;
 }
 
 /**
  * An explorable figure: `figure` is called with a value for each parameter and returns what a
- * static figure takes ({ spec, printed? }). It is called here at the defaults, so a function that
- * throws or returns something else stops the build where the post's module is loaded.
+ * static figure takes ({ spec, printed? }). Pass it to <VegaChart spec={…}>, which draws it at
+ * the defaults and gives the reader a control for each parameter.
  */
 export function explorable<P extends Parameters, Spec>(
   parameters: P,
   figure: (values: Values<P>) => ExplorableOutput<Spec>,
 ): Explorable<P, Spec> {
-  checkParameters(parameters);
-  if (typeof figure !== 'function') throw new RangeError('explorable needs a function of the parameters as its second argument');
-  const defaults = Object.fromEntries(Object.entries(parameters).map(([name, p]) => [name, p.value])) as Values<P>;
-  let atDefaults: ExplorableOutput<Spec>;
+  return { kind: 'explorable', parameters, figure };
+}
+
+/** Each parameter's default. */
+export function defaultValues<P extends Parameters>(parameters: P): Values<P> {
+  return Object.fromEntries(Object.entries(parameters).map(([name, p]) => [name, p.value])) as Values<P>;
+}
+
+/** Calls the figure's function at `values`, turning a throw or another shape than { spec, printed? } into a RangeError that names the state. */
+export function runExplorable<Spec>(
+  subject: Explorable<Parameters, Spec>,
+  values: Readonly<Record<string, number>>,
+): ExplorableOutput<Spec> {
+  let output: ExplorableOutput<Spec>;
   try {
-    atDefaults = figure(defaults);
+    output = subject.figure(values);
   } catch (error) {
-    throw new RangeError(
-      `explorable: the function threw at the defaults (${formatState(defaults)}): ${(error as Error).message ?? String(error)}`,
-    );
+    const message = error instanceof Error ? error.message : String(error);
+    throw new RangeError(`at ${formatState(values)} the function threw: ${message}`);
   }
-  const problem = outputProblem(atDefaults);
-  if (problem) throw new RangeError(`explorable: at the defaults (${formatState(defaults)}), ${problem}`);
-  return { kind: 'explorable', parameters, figure, defaults, atDefaults };
+  const problem = outputProblem(output);
+  if (problem) throw new RangeError(`at ${formatState(values)} ${problem}`);
+  return output;
+}
+
+/**
+ * Checks the parameters and runs the function at the defaults, throwing a RangeError in an
+ * author's words (naming the parameter, or the state the function failed at).
+ */
+export function evaluateExplorable<Spec>(subject: Explorable<Parameters, Spec>): EvaluatedExplorable<Spec> {
+  const problem = parametersProblem(subject.parameters);
+  if (problem) throw new RangeError(problem);
+  if (typeof subject.figure !== 'function') throw new RangeError('explorable needs a function of the parameters as its second argument');
+  const defaults = defaultValues(subject.parameters);
+  return { defaults, atDefaults: runExplorable(subject, defaults) };
+}
+
+/**
+ * What the live view may not see change between states: the spec less its data and its words.
+ * The browser swaps the datasets into the running view (view.data) and rewrites the description;
+ * it does not recompile the spec, so anything else that changed would be drawn stale.
+ */
+export function specStructure(spec: unknown): unknown {
+  if (!spec || typeof spec !== 'object') return spec;
+  const { datasets: _datasets, description: _description, ...rest } = spec as Record<string, unknown>;
+  return rest;
+}
+
+/** The first place two JSON-like values differ, as a path ("encoding.x.scale.domain"), or undefined. */
+export function firstDifference(a: unknown, b: unknown, path = ''): string | undefined {
+  if (Object.is(a, b)) return undefined;
+  const here = path || '(the whole spec)';
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return here;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const key of keys) {
+    const inner = firstDifference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], path ? `${path}.${key}` : key);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+/** The states the build tries besides the defaults: each parameter at its min and its max, the others at their defaults. */
+export function edgeStates(parameters: Parameters): Record<string, number>[] {
+  const defaults = defaultValues(parameters);
+  return Object.entries(parameters).flatMap(([name, p]) =>
+    [p.min, p.max].filter((v) => v !== p.value).map((v) => ({ ...defaults, [name]: v })),
+  );
+}
+
+/**
+ * Runs the function at each parameter's ends and checks that only the data and the description
+ * change from the defaults' spec (specStructure); throws a RangeError naming the state and what changed.
+ */
+export function checkEdgeStates(subject: Explorable, atDefaults: ExplorableOutput<unknown>): void {
+  const expected = specStructure(atDefaults.spec);
+  for (const state of edgeStates(subject.parameters)) {
+    const output = runExplorable(subject, state);
+    const changed = firstDifference(expected, specStructure(output.spec));
+    if (changed) {
+      throw new RangeError(
+        `at ${formatState(state)} the spec differs from the defaults' in more than its data: ${changed} changes. The live view swaps the data and keeps the rest, so fix what depends on the parameters (a builder's xDomain, yDomain or labels, say)`,
+      );
+    }
+  }
 }
 
 /** What is wrong with a function's output, or undefined: it must be { spec: an object, printed?: text }. */
@@ -179,3 +258,26 @@ export function parseState<P extends Parameters>(hash: string, id: string, param
     }),
   ) as Values<P>;
 }
+
+/** A value as its control shows it: with its step's decimals, and the typographic minus the axes print. */
+export function formatValue(parameter: Parameter, value: number): string {
+  const decimals = Math.min(20, Math.max(stepDecimals(parameter.step), stepDecimals(parameter.min)));
+  return value.toFixed(decimals).replace(/^-/, '\u2212');
+}
+
+/** The most characters a parameter's value takes as shown, so its readout keeps one width while it moves. */
+export function valueWidth(parameter: Parameter): number {
+  return Math.max(...[parameter.min, parameter.max, parameter.value].map((v) => formatValue(parameter, v).length));
+}
+
+/** The control's label: the parameter's own, or its name. */
+export function parameterLabel(name: string, parameter: Parameter): string {
+  return parameter.label?.trim() || name;
+}
+
+/**
+ * The controls' note, before they work and once they do: of about the same length, so the note
+ * takes as many lines either way and nothing below it moves when the runtime arrives.
+ */
+export const CONTROLS_NEED_JAVASCRIPT = 'The controls need JavaScript; the figure shows their defaults.';
+export const CONTROLS_LIVE = 'Move a control and the figure is recomputed in your browser.';

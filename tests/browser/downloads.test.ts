@@ -7,7 +7,7 @@ import { browserSkipReason, launchChromium } from '../support/browser.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
 import { bringChartsToLife, watchPage, type PageWatch } from '../support/page-watch.ts';
 import { POST_PATH } from '../support/site.ts';
-import * as figures from '../../content/posts/nlp/rnns-and-vanishing-gradients/figures.ts';
+import * as figures from '../support/seed-figures.ts';
 
 const skipReason = browserSkipReason();
 

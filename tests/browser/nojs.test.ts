@@ -8,7 +8,7 @@ import { browserSkipReason, launchChromium } from '../support/browser.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
 import { PLOT } from '../../src/lib/charts/theme.ts';
 import { POST_PATH } from '../support/site.ts';
-import { cumulativeGradient, sigmoidAndTangent } from '../../content/posts/nlp/rnns-and-vanishing-gradients/figures.ts';
+import { cumulativeGradient, sigmoidAndTangent } from '../support/seed-figures.ts';
 
 const skipReason = browserSkipReason();
 if (skipReason) console.warn(`browser tests skipped: ${skipReason}`);

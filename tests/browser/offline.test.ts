@@ -50,7 +50,7 @@ describe.skipIf(skipReason)('from disk', () => {
     expect(watch.requests.every((r) => r.url.startsWith('file://'))).toBe(true);
     // Only classic scripts: no module script and no dynamic import() on the way.
     const scripts = watch.requests.filter((r) => r.type === 'script').map((r) => r.url.split('/').pop());
-    expect([...new Set(scripts)].sort()).toEqual(['chart-loader.js', 'chart-runtime.js', 'theme.js']);
+    expect([...new Set(scripts)].sort()).toEqual(['chart-loader.js', 'chart-runtime.js', 'figure-code.js', 'theme.js']);
     await page.close();
   });
 

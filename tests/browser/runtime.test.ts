@@ -60,7 +60,13 @@ describe.skipIf(skipReason)('the chart runtime, served over http', () => {
     // The theme script (blocking, in <head>) comes first; it is a few hundred bytes.
     expect(scripts()).toEqual(['/_charts/theme.js', '/_charts/chart-loader.js']);
     await bringChartsToLife(page, FIGURE_IDS);
-    expect(scripts()).toEqual(['/_charts/theme.js', '/_charts/chart-loader.js', '/_charts/chart-runtime.js']);
+    // With the runtime, the post's own figure code (its explorable figures' functions).
+    expect(scripts()).toEqual([
+      '/_charts/theme.js',
+      '/_charts/chart-loader.js',
+      '/_charts/chart-runtime.js',
+      `/${POST_PATH}figure-code.js`,
+    ]);
     const runtime = await (await page.request.get(`${server.origin}/_charts/chart-runtime.js`)).text();
     // vega-lite's compiler and vega-embed would bring these in; the runtime must not hold them.
     expect(runtime).not.toMatch(/vega-embed|normalizeEncoding/);

@@ -3,7 +3,7 @@
  * its caption and described by a summary written from the data, shown under the caption.
  */
 import { beforeAll, describe, expect, inject, test } from 'vitest';
-import * as figures from '../../content/posts/nlp/rnns-and-vanishing-gradients/figures.ts';
+import * as figures from '../support/seed-figures.ts';
 import { POST_PATH, readPage } from '../support/site.ts';
 
 const distDir = inject('distDir');

@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
-import * as figures from '../../content/posts/nlp/rnns-and-vanishing-gradients/figures.ts';
+import * as figures from '../support/seed-figures.ts';
 import { CHART_SCRIPTS_DIR, LOADER_FILE } from '../../src/integrations/chart-runtime.ts';
 import { RUNTIME_FILE } from '../../src/client/protocol.ts';
 import { BUDGETS, formatBytes, gzipSize } from '../support/budgets.ts';

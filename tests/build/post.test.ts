@@ -5,7 +5,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
-import * as figures from '../../content/posts/nlp/rnns-and-vanishing-gradients/figures.ts';
+import * as figures from '../support/seed-figures.ts';
 import { chartPayload, embeddedSeries, outsideReferences } from '../support/figure-checks.ts';
 import { extractRegion } from '../../src/lib/source-region.ts';
 import { PLOT } from '../../src/lib/charts/theme.ts';

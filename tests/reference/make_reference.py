@@ -90,8 +90,27 @@ relu_cases = [
     for value in relu_inputs
 ]
 
+# The explorable figures at other states of their controls: Figure 2 over n steps at x, and
+# Figure 1's tangent at other points, as the reader's browser recomputes them.
+def decay_at(n, at_x):
+    g = gradient(sigmoid(numpy.float64(at_x)))
+    return {"n": n, "x": at_x, "gradient": float(g), "decay": (numpy.ones(n) * g).cumprod().tolist()}
+
+
+def tangent_at(at_x):
+    at_x = numpy.float64(at_x)
+    y, slope = sigmoid(at_x), gradient(sigmoid(at_x))
+    xs = numpy.linspace(at_x - span, at_x + span, STEPS)
+    return {"x": float(at_x), "tangent_x": xs.tolist(), "tangent_y": (y + slope * (xs - at_x)).tolist()}
+
+
+decay_states = [decay_at(n, at_x) for n, at_x in [(10, 0), (20, 1), (20, 3), (6, 2), (30, -10), (1, 0.5)]]
+tangent_states = [tangent_at(at_x) for at_x in [2, 3, -4.5, 10]]
+
 reference = {
     "numpy_version": numpy.__version__,
+    "decay_states": decay_states,
+    "tangent_states": tangent_states,
     "x": x.tolist(),
     "sigmoid": activations.tolist(),
     "gradient": gradients.tolist(),

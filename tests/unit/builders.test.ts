@@ -27,7 +27,7 @@ import {
   tangentPlotX,
   tangentPlotY,
   x,
-} from '../../content/posts/nlp/rnns-and-vanishing-gradients/figures.ts';
+} from '../support/seed-figures.ts';
 
 /** Freezes an object and everything reachable from it, so any write throws (ES modules are strict). */
 function deepFreeze<T>(value: T): T {

@@ -6,15 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { describeChart, describeSeries as describeWithNoBreakSpaces, formatNumber, seriesFacts } from '../../src/lib/charts/describe.ts';
 import { linspace } from '../../src/lib/numeric.ts';
-import {
-  activations,
-  decayingValues,
-  gradients,
-  steps,
-  tangentPlotX,
-  tangentPlotY,
-  x,
-} from '../../content/posts/nlp/rnns-and-vanishing-gradients/figures.ts';
+import { activations, decayingValues, gradients, steps, tangentPlotX, tangentPlotY, x } from '../support/seed-figures.ts';
 
 const M = '\u2212'; // the minus sign the descriptions use
 

@@ -10,7 +10,7 @@ import { barChart } from '../../src/lib/charts/bar-chart.ts';
 import { histogramChart } from '../../src/lib/charts/histogram-chart.ts';
 import { heatmapChart } from '../../src/lib/charts/heatmap-chart.ts';
 import { scatterChart } from '../../src/lib/charts/scatter-chart.ts';
-import { cumulativeGradient, sigmoidAndTangent } from '../../content/posts/nlp/rnns-and-vanishing-gradients/figures.ts';
+import { cumulativeGradient, sigmoidAndTangent } from '../support/seed-figures.ts';
 
 const WORDS = [
   { word: 'the', n: 3 },

@@ -1,5 +1,18 @@
 import { describe, expect, test } from 'vitest';
-import { explorable, formatState, isExplorable, parameterProblem, parseState, snap, stepDecimals } from '../../src/lib/explorable.ts';
+import {
+  checkEdgeStates,
+  edgeStates,
+  evaluateExplorable,
+  explorable,
+  firstDifference,
+  formatState,
+  isExplorable,
+  parameterProblem,
+  parseState,
+  runExplorable,
+  snap,
+  stepDecimals,
+} from '../../src/lib/explorable.ts';
 
 const N = { min: 1, max: 30, step: 1, value: 6, label: 'Steps' } as const;
 const X = { min: -10, max: 10, step: 0.1, value: 0 } as const;
@@ -48,32 +61,66 @@ describe('snap', () => {
 });
 
 describe('explorable', () => {
-  const decay = explorable({ n: N, x: X }, ({ n, x }) => ({ spec: { n, x }, printed: `steps : ${n}\nx value : ${x}` }));
+  let calls = 0;
+  const decay = explorable({ n: N, x: X }, ({ n, x }) => {
+    calls += 1;
+    return { spec: { n, x }, printed: `steps : ${n}\nx value : ${x}` };
+  });
 
-  test('runs the function at the defaults once, and keeps what it returned', () => {
-    expect(decay.defaults).toEqual({ n: 6, x: 0 });
-    expect(decay.atDefaults).toEqual({ spec: { n: 6, x: 0 }, printed: 'steps : 6\nx value : 0' });
-    expect(decay.figure({ n: 20, x: 3 }).printed).toBe('steps : 20\nx value : 3');
+  test('computes nothing when made (the browser loads the module for its function alone)', () => {
+    expect(calls).toBe(0);
     expect(isExplorable(decay)).toBe(true);
     expect(isExplorable({ spec: {} })).toBe(false);
   });
 
+  test('the build runs the function at the defaults', () => {
+    const evaluated = evaluateExplorable(decay);
+    expect(evaluated.defaults).toEqual({ n: 6, x: 0 });
+    expect(evaluated.atDefaults).toEqual({ spec: { n: 6, x: 0 }, printed: 'steps : 6\nx value : 0' });
+    expect(runExplorable(decay, { n: 20, x: 3 }).printed).toBe('steps : 20\nx value : 3');
+  });
+
   test('refuses bad parameters, and a function that throws or returns another shape at the defaults', () => {
-    expect(() => explorable({ n: { ...N, value: 0 } }, () => ({ spec: {} }))).toThrow(
-      'explorable: parameter "n" has the default 0, outside its range 1 to 30',
-    );
-    expect(() => explorable({}, () => ({ spec: {} }))).toThrow('at least one parameter');
-    expect(() =>
-      explorable({ n: N }, ({ n }) => {
+    const evaluate = (parameters: unknown, figure: unknown) => () => evaluateExplorable(explorable(parameters as never, figure as never));
+    expect(evaluate({ n: { ...N, value: 0 } }, () => ({ spec: {} }))).toThrow('parameter "n" has the default 0, outside its range 1 to 30');
+    expect(evaluate({ 'learning-rate': N }, () => ({ spec: {} }))).toThrow('the parameter name "learning-rate" is not an identifier');
+    expect(evaluate({}, () => ({ spec: {} }))).toThrow('at least one parameter');
+    expect(
+      evaluate({ n: N }, ({ n }: { n: number }) => {
         throw new Error(`no chart for ${n}`);
       }),
-    ).toThrow('explorable: the function threw at the defaults (n=6): no chart for 6');
-    expect(() => explorable({ n: N }, () => 42 as never)).toThrow(
-      'at the defaults (n=6), the function returned number, not { spec, printed? }',
+    ).toThrow('at n=6 the function threw: no chart for 6');
+    expect(evaluate({ n: N }, () => 42)).toThrow('at n=6 the function returned number, not { spec, printed? }');
+    expect(evaluate({ n: N }, () => ({ chart: {} }))).toThrow('the function returned no spec');
+    expect(evaluate({ n: N }, () => ({ spec: {}, printed: 3 }))).toThrow('its printed output is number, not text');
+    expect(evaluate({ n: N }, 'f')).toThrow('a function of the parameters');
+  });
+});
+
+describe('what may change between states', () => {
+  test('each parameter at its ends, the others at their defaults', () => {
+    expect(edgeStates({ n: N, x: X })).toEqual([
+      { n: 1, x: 0 },
+      { n: 30, x: 0 },
+      { n: 6, x: -10 },
+      { n: 6, x: 10 },
+    ]);
+  });
+
+  test('the data and the description may change; anything else is refused, naming the state and the place', () => {
+    const spec = (n: number, domain: number[]) => ({
+      description: `${n} steps`,
+      datasets: { rows: [{ n }] },
+      encoding: { x: { scale: { domain } } },
+    });
+    const steady = explorable({ n: N }, ({ n }) => ({ spec: spec(n, [0, 30]) }));
+    expect(() => checkEdgeStates(steady, evaluateExplorable(steady).atDefaults)).not.toThrow();
+    const drifting = explorable({ n: N }, ({ n }) => ({ spec: spec(n, [0, n]) }));
+    expect(() => checkEdgeStates(drifting, evaluateExplorable(drifting).atDefaults)).toThrow(
+      "at n=1 the spec differs from the defaults' in more than its data: encoding.x.scale.domain.1 changes",
     );
-    expect(() => explorable({ n: N }, () => ({ chart: {} }) as never)).toThrow('the function returned no spec');
-    expect(() => explorable({ n: N }, () => ({ spec: {}, printed: 3 }) as never)).toThrow('its printed output is number, not text');
-    expect(() => explorable({ n: N }, 'f' as never)).toThrow('a function of the parameters');
+    expect(firstDifference({ a: [1, 2] }, { a: [1, 2] })).toBeUndefined();
+    expect(firstDifference({ a: [1] }, { a: [1, 2] })).toBe('a.1');
   });
 });
 

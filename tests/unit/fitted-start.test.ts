@@ -8,7 +8,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { renderChart, renumberClipIds, type RenderedChart } from '../../src/lib/charts/render.ts';
 import { liveSpec } from '../../src/lib/charts/live-spec.ts';
 import { fittedStart, hasLayoutWidth, resizeView, type ChartSizes } from '../../src/lib/charts/layout.ts';
-import { cumulativeGradient, sigmoidAndTangent } from '../../content/posts/nlp/rnns-and-vanishing-gradients/figures.ts';
+import { cumulativeGradient, sigmoidAndTangent } from '../support/seed-figures.ts';
 import * as words from '../fixtures/posts/nlp/word-statistics/figures.ts';
 import { activationsChart } from '../fixtures/posts/nlp/activations-tanh-relu/figures.ts';
 

@@ -5,7 +5,7 @@ import { compileChart } from '../../src/lib/charts/render.ts';
 import { withClampedZoom } from '../../src/lib/charts/layout.ts';
 import { layeredLineChart } from '../../src/lib/charts/builders.ts';
 import { PLOT } from '../../src/lib/charts/theme.ts';
-import { cumulativeGradient, sigmoidAndTangent } from '../../content/posts/nlp/rnns-and-vanishing-gradients/figures.ts';
+import { cumulativeGradient, sigmoidAndTangent } from '../support/seed-figures.ts';
 
 const series = [
   { name: 'A', x: [0, 1, 2], y: [0, 1, 2], color: PLOT.colors.blue },

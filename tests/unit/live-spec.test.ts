@@ -9,7 +9,7 @@ import { POINTER_READY_SIGNAL } from '../../src/lib/charts/pointer-marks.ts';
 import { ZOOM_SIGNAL } from '../../src/lib/charts/layout.ts';
 import { layeredLineChart } from '../../src/lib/charts/builders.ts';
 import { PLOT } from '../../src/lib/charts/theme.ts';
-import { sigmoidAndTangent } from '../../content/posts/nlp/rnns-and-vanishing-gradients/figures.ts';
+import { sigmoidAndTangent } from '../support/seed-figures.ts';
 
 type Mark = { name?: string; marks?: Mark[] };
 type Signal = { name: string; on?: { events?: unknown; update?: string }[] };

@@ -5,7 +5,7 @@ import { compileChart, renderChart, renumberClipIds, staticSvg } from '../../src
 import { POINTER_READY_SIGNAL, pointerOnlyMarks, withDeferredPointerMarks } from '../../src/lib/charts/pointer-marks.ts';
 import { hasLayoutWidth, resizeView } from '../../src/lib/charts/layout.ts';
 import { PLOT } from '../../src/lib/charts/theme.ts';
-import { cumulativeGradient, sigmoidAndTangent } from '../../content/posts/nlp/rnns-and-vanishing-gradients/figures.ts';
+import { cumulativeGradient, sigmoidAndTangent } from '../support/seed-figures.ts';
 
 const FIGURES = { 'sigmoid-and-tangent': sigmoidAndTangent, 'cumulative-gradient': cumulativeGradient };
 

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { TopLevelSpec } from 'vega-lite';
 import { CACHE_DIR_ENV, cachedRenderChart, chartCacheDir, chartCacheKey, chartRendererVersion } from '../../src/lib/charts/render-cache.ts';
 import { ChartError, renderChart } from '../../src/lib/charts/render.ts';
-import { cumulativeGradient } from '../../content/posts/nlp/rnns-and-vanishing-gradients/figures.ts';
+import { cumulativeGradient } from '../support/seed-figures.ts';
 
 let dir: string;
 beforeEach(async () => {

@@ -29,7 +29,7 @@ import {
   tangentPlotX,
   tangentPlotY,
   x,
-} from '../../content/posts/nlp/rnns-and-vanishing-gradients/figures.ts';
+} from '../support/seed-figures.ts';
 
 const figures = [
   {

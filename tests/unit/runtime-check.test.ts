@@ -4,12 +4,12 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import { ChartError, renderChart } from '../../src/lib/charts/render.ts';
 import * as chromatic from 'd3-scale-chromatic';
 import { liveSpec } from '../../src/lib/charts/live-spec.ts';
-import { missingRuntimeTransforms, omittedFunctionCalls, operatorTypes } from '../../src/lib/charts/runtime-check.ts';
-import { OMITTED_EXPRESSION_FUNCTIONS, RUNTIME_TRANSFORMS } from '../../src/lib/charts/runtime-transforms.ts';
+import { missingRuntimeTransforms, omittedFunctionCalls, operatorTypes, textDataFormats } from '../../src/lib/charts/runtime-check.ts';
+import { OMITTED_EASING_FUNCTIONS, OMITTED_EXPRESSION_FUNCTIONS, RUNTIME_TRANSFORMS } from '../../src/lib/charts/runtime-transforms.ts';
 import { build } from 'esbuild';
 import { categoricalSchemesModule, clientBuildOptions, entries } from '../../src/integrations/chart-runtime.ts';
 import { RUNTIME_FILE } from '../../src/client/protocol.ts';
-import { cumulativeGradient, sigmoidAndTangent } from '../../content/posts/nlp/rnns-and-vanishing-gradients/figures.ts';
+import { cumulativeGradient, sigmoidAndTangent } from '../support/seed-figures.ts';
 
 /** A chart whose expression calls geoArea, whose d3-geo code the runtime leaves out. */
 const geoAreaSpec = {
@@ -103,12 +103,35 @@ describe('what the runtime leaves out of d3', () => {
     for (const [name, colours] of Object.entries(schemes)) expect(colours, name).toEqual((chromatic as Record<string, unknown>)[name]);
   });
 
-  test('the runtime holds no d3-geo or d3-scale-chromatic code, only the stubs and the schemes', async () => {
+  test('the runtime holds no d3-geo, d3-ease, d3-dsv, topojson or d3-scale-chromatic code, only the stubs and the schemes', async () => {
     const result = await build({ ...clientBuildOptions(entries[RUNTIME_FILE]), metafile: true });
     const inputs = Object.keys(result.metafile.inputs);
-    expect(inputs.filter((path) => /node_modules\/d3-(geo|scale-chromatic)\//.test(path))).toEqual([]);
-    expect(inputs).toEqual(expect.arrayContaining(['lean-d3:d3-geo', 'lean-d3:d3-scale-chromatic']));
+    expect(inputs.filter((path) => /node_modules\/(d3-(geo|ease|dsv|scale-chromatic)|topojson-client)\//.test(path))).toEqual([]);
+    expect(inputs).toEqual(
+      expect.arrayContaining([
+        'lean-d3:d3-geo',
+        'lean-d3:d3-ease',
+        'lean-d3:d3-dsv',
+        'lean-d3:topojson-client',
+        'lean-d3:d3-scale-chromatic',
+      ]),
+    );
     const runtime = result.outputFiles[0]!.text;
-    for (const name of OMITTED_EXPRESSION_FUNCTIONS) expect(runtime).toContain(`${name} is left out of the chart runtime`);
+    for (const name of OMITTED_EXPRESSION_FUNCTIONS) expect(runtime).toContain(`"${name}"`);
+    // Nor Vega's hybrid renderer (nor its canvas and string ones, whose code is less easy to spot).
+    expect(runtime).not.toMatch(/svgOnTop|svgMarkTypes/);
+  });
+
+  test('the easing functions left out are exactly the ones d3-ease has', async () => {
+    expect([...OMITTED_EASING_FUNCTIONS].sort()).toEqual(Object.keys(await import('d3-ease')).sort());
+  });
+
+  test('a spec whose data Vega would parse as text is named, with its format', () => {
+    expect(
+      textDataFormats({
+        data: [{ name: 'rows' }, { name: 'table', format: { type: 'csv' } }, { name: 'map', format: { type: 'topojson' } }],
+      }),
+    ).toEqual(['table (csv)', 'map (topojson)']);
+    expect(textDataFormats({ data: [{ name: 'rows', format: { type: 'json' } }] })).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { TopLevelSpec } from 'vega-lite';
 import { formatProblem, isColour, styleProblem } from '../../src/lib/charts/style-check.ts';
 import { renderChart } from '../../src/lib/charts/render.ts';
-import { sigmoidAndTangent, cumulativeGradient } from '../../content/posts/nlp/rnns-and-vanishing-gradients/figures.ts';
+import { sigmoidAndTangent, cumulativeGradient } from '../support/seed-figures.ts';
 
 const x = { field: 'x', type: 'quantitative' } as const;
 const data = { values: [{ x: 1, t: '2026-01-01' }] };

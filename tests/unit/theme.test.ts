@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { INK, PLOT, themeConfig, WIDE_LAYOUT_MIN_WIDTH } from '../../src/lib/charts/theme.ts';
 import { LAYOUT_CONTAINER } from '../../src/lib/charts/panels.ts';
 import { renderChart } from '../../src/lib/charts/render.ts';
-import { cumulativeGradient, sigmoidAndTangent } from '../../content/posts/nlp/rnns-and-vanishing-gradients/figures.ts';
+import { cumulativeGradient, sigmoidAndTangent } from '../support/seed-figures.ts';
 
 const css = readFileSync(new URL('../../src/styles/global.css', import.meta.url), 'utf8');
 

@@ -6,7 +6,7 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import { parse, View, type Spec as VegaSpec } from 'vega';
 import { textMetrics } from 'vega-scenegraph';
 import { vegaLiteSchemaError } from './validate.ts';
-import { missingRuntimeTransforms, omittedFunctionCalls } from './runtime-check.ts';
+import { missingRuntimeTransforms, omittedFunctionCalls, textDataFormats } from './runtime-check.ts';
 import { dataProblem, quantityProblem, unknownFields } from './data-check.ts';
 import { styleProblem } from './style-check.ts';
 import { liveSpec } from './live-spec.ts';
@@ -317,6 +317,14 @@ export async function renderChart(id: string, authored: TopLevelSpec): Promise<R
     );
   }
   if (vegaErrors.length > 0) throw new ChartError(id, `Vega reported an error while drawing the chart: ${vegaErrors[0]}`);
+  // (After the loads: a spec that parses text it loaded is refused for the load.)
+  const textData = textDataFormats(vega as never);
+  if (textData.length > 0) {
+    throw new ChartError(
+      id,
+      `the chart asks Vega to parse its data as text: ${textData.join(', ')}. Give it rows instead: parse the file in figures.ts (d3-dsv's csvParse, say) and pass the rows`,
+    );
+  }
   const link = loads.unsafeLinks[0] ?? unsafeSvgLink(svg);
   if (link !== undefined) {
     throw new ChartError(

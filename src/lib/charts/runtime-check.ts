@@ -57,3 +57,17 @@ export function omittedFunctionCalls(runtime: Runtime, omitted: readonly string[
   });
   return [...found].sort();
 }
+
+/** The text formats whose parsers the runtime leaves out (OMITTED_DATA_PARSERS). */
+const TEXT_FORMATS = new Set(['csv', 'tsv', 'dsv', 'topojson']);
+
+/**
+ * The compiled spec's datasets that ask Vega to parse text (CSV, TSV, DSV or TopoJSON), as
+ * "name (format)": the runtime cannot, and a chart's rows come from the post's TypeScript anyway.
+ */
+export function textDataFormats(vega: { data?: readonly { name: string; format?: { type?: unknown } }[] }): string[] {
+  return (vega.data ?? []).flatMap((entry) => {
+    const type = entry.format?.type;
+    return typeof type === 'string' && TEXT_FORMATS.has(type) ? [`${entry.name} (${type})`] : [];
+  });
+}

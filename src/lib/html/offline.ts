@@ -135,7 +135,15 @@ export async function buildOfflineHtml(input: OfflineInput): Promise<string> {
   html = await replaceAsync(html, /<script\b[^>]*\bsrc="([^"]+)"[^>]*><\/script>/g, (_, src) =>
     inlineScript(resolvePath(input.file, src!)),
   );
-  const appended = await Promise.all((input.appendScripts ?? []).map(inlineScript));
+  // An explorable figure's code (figure-code.js beside the page) is fetched by the loader where
+  // the page is served; here it is inlined after the runtime, and the attribute left empty: the
+  // chart still waits for its figure's code, and the loader fetches nothing.
+  const figureCode = new Set<string>();
+  html = html.replace(
+    /\sdata-figure-code="([^"]+)"/g,
+    (_, src: string) => (figureCode.add(resolvePath(input.file, src)), ' data-figure-code=""'),
+  );
+  const appended = await Promise.all([...(input.appendScripts ?? []), ...figureCode].map(inlineScript));
   // Function replacers throughout: a string replacement would expand "$&" or "$'" found in the code.
   html = html.replace('</body>', () => `${appended.join('')}</body>`);
 

@@ -1,0 +1,110 @@
+/**
+ * Bundles a page's explorable figures (recorded by figure-code.ts) into the classic script the
+ * browser runs: the post's own modules with only what the figures' functions reach. Apart from
+ * the record, so the pages' build does not load esbuild.
+ */
+import { builtinModules } from 'node:module';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type Plugin } from 'esbuild';
+import type { PageFigure } from './figure-code.ts';
+
+/** The blog's own code (src/client/figure-registry.ts and what the builders import), wherever the posts are. */
+const BLOG_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const CLIENT_REGISTER = fileURLToPath(new URL('../../client/figure-registry.ts', import.meta.url));
+const BROWSER_COLOUR = fileURLToPath(new URL('../../client/browser-colour.ts', import.meta.url));
+
+/** The entry module of a page's script: each figure's export, registered under its figure's id. */
+export function figureCodeEntry(figures: readonly PageFigure[], root: string): string {
+  const lines = [`import { registerFigures } from ${JSON.stringify(CLIENT_REGISTER)};`];
+  figures.forEach((figure, i) => {
+    lines.push(`import { ${figure.source.exportName} as figure${i} } from ${JSON.stringify(join(root, figure.source.module))};`);
+  });
+  const entries = figures.map((figure, i) => `${JSON.stringify(figure.id)}: figure${i}`).join(', ');
+  lines.push(`registerFigures({ ${entries} });`);
+  return lines.join('\n');
+}
+
+const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
+
+/** A bundling problem, in an author's words, with the figures it concerns. */
+export class FigureCodeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FigureCodeError';
+  }
+}
+
+function isInside(folder: string, path: string): boolean {
+  const fromFolder = relative(folder, path);
+  return !fromFolder.startsWith('..') && !isAbsolute(fromFolder);
+}
+
+/**
+ * The browser has no Node: an import of a Node module is left out (external) and, should the
+ * figures' code still reach it once unused code is dropped, refused after the build. Nothing
+ * outside the project is read, whatever a post imports.
+ */
+function browserOnly(root: string): Plugin {
+  return {
+    name: 'figure-code-browser-only',
+    setup(pluginBuild) {
+      pluginBuild.onResolve({ filter: /.*/ }, (args) => {
+        if (NODE_BUILTINS.has(args.path)) return { path: args.path, external: true, sideEffects: false };
+        // The builders check colours with d3-color at build time; the browser's own parser does here.
+        if (args.path === 'd3-color' && args.importer.endsWith(`${sep}style-check.ts`)) return { path: BROWSER_COLOUR };
+        return undefined;
+      });
+      pluginBuild.onLoad({ filter: /.*/ }, (args) => {
+        if (!isInside(root, args.path) && !isInside(BLOG_ROOT, args.path)) {
+          return {
+            errors: [{ text: `${args.path} is outside the project; a figure's code may only import the project's modules and packages` }],
+          };
+        }
+        return undefined;
+      });
+    },
+  };
+}
+
+/**
+ * Bundles a page's explorable figures as one minified classic script. Throws a FigureCodeError
+ * naming the post, the figures and what could not be bundled.
+ */
+export async function bundleFigureCode(figures: readonly PageFigure[], root: string = process.cwd()): Promise<string> {
+  const where = `${figures[0]?.postFile ?? 'a post'}: the code of figure${figures.length > 1 ? 's' : ''} ${figures.map((f) => `"${f.id}"`).join(', ')}`;
+  let result;
+  try {
+    result = await build({
+      stdin: { contents: figureCodeEntry(figures, root), resolveDir: root, sourcefile: 'figure-code-entry.ts', loader: 'ts' },
+      absWorkingDir: root,
+      bundle: true,
+      format: 'iife',
+      platform: 'browser',
+      target: 'es2022',
+      minify: true,
+      legalComments: 'none',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+      define: { 'process.env.NODE_ENV': '"production"' },
+      plugins: [browserOnly(root)],
+    });
+  } catch (error) {
+    const errors = (error as { errors?: { text: string; location?: { file: string; line: number } | null }[] }).errors ?? [];
+    const first = errors[0];
+    const at = first?.location ? ` (${first.location.file}:${first.location.line})` : '';
+    throw new FigureCodeError(`${where} could not be bundled for the browser: ${first?.text ?? (error as Error).message}${at}`);
+  }
+  const output = Object.values(result.metafile.outputs)[0];
+  const stillNode = (output?.imports ?? []).filter((i) => i.external && NODE_BUILTINS.has(i.path)).map((i) => i.path);
+  if (stillNode.length > 0) {
+    const importers = Object.entries(result.metafile.inputs)
+      .filter(([, input]) => input.imports.some((i) => stillNode.includes(i.path)))
+      .map(([file]) => file);
+    throw new FigureCodeError(
+      `${where} cannot run in the browser: it reaches ${stillNode.join(', ')} (imported by ${importers.join(', ')}), which only Node has. Keep what reads files or uses Node out of the module the figure's function comes from (pass its results in as data)`,
+    );
+  }
+  return result.outputFiles[0]!.text;
+}
