@@ -96,10 +96,12 @@ export function wireExplorable({ figure, id, view, payload, explorable, refit }:
   let drawing = false;
   let settle: ReturnType<typeof setTimeout> | undefined;
 
-  const say = (message: string, problem: boolean) => {
-    if (!note) return;
-    note.textContent = message;
-    note.classList.toggle('explorable__note--problem', problem);
+  const problemBox = controls.querySelector<HTMLElement>('.explorable__problem');
+  /** Shows what went wrong over the top of the chart, or, with no message, takes it away. */
+  const sayProblem = (message?: string) => {
+    if (!problemBox) return;
+    if (message !== undefined) problemBox.textContent = message;
+    problemBox.hidden = message === undefined;
   };
 
   const showValues = (values: Values) => {
@@ -126,14 +128,14 @@ export function wireExplorable({ figure, id, view, payload, explorable, refit }:
     try {
       ({ spec, printed } = runExplorable(explorable, values));
     } catch (error) {
-      say(`${(error as Error).message}. The chart shows the last state it could draw.`, true);
+      const message = (error as Error).message;
+      sayProblem(`${message.charAt(0).toUpperCase()}${message.slice(1)}. The chart shows the last state it could draw.`);
       return false;
     }
     const changed = firstDifference(structure, specStructure(spec));
     if (changed) {
-      say(
+      sayProblem(
         `At ${formatState(values)} the figure changes more than its data (${changed}); the chart shows the last state it could draw.`,
-        true,
       );
       return false;
     }
@@ -150,7 +152,7 @@ export function wireExplorable({ figure, id, view, payload, explorable, refit }:
       }
     }
     shown = values;
-    say(CONTROLS_LIVE, false);
+    sayProblem();
     clearTimeout(settle);
     settle = setTimeout(() => rewriteDisclosure(figure, id, spec), SETTLE_MS);
     return true;
@@ -188,7 +190,7 @@ export function wireExplorable({ figure, id, view, payload, explorable, refit }:
   }
   reset?.addEventListener('click', () => want({ ...defaults }));
   if (reset) reset.disabled = false;
-  say(CONTROLS_LIVE, false);
+  if (note) note.textContent = CONTROLS_LIVE;
 
   // A link to a state: drawn once the chart is live, and again when the hash changes.
   const fromHash = () => {

@@ -13,7 +13,7 @@ import { RUNTIME_FILE } from '../client/protocol.ts';
 import { OMITTED_DATA_PARSERS, OMITTED_EASING_FUNCTIONS, OMITTED_GEO_FUNCTIONS } from '../lib/charts/runtime-transforms.ts';
 import { pruneUnused } from '../lib/build-cache.ts';
 import { chartCacheDir } from '../lib/charts/cache-dir.ts';
-import { bundleFigureCode } from '../lib/charts/figure-code-bundle.ts';
+import { bundleFigureCode, checkFigureCode } from '../lib/charts/figure-code-bundle.ts';
 import {
   FIGURE_CODE_FILE,
   forgetPageFigures,
@@ -190,7 +190,9 @@ async function writeFigureCode(dir: URL, base: string): Promise<void> {
   for (const [page, figures] of pagesWithFigures()) {
     const folder = new URL(`./${page.startsWith(base) ? page.slice(base.length) : page.replace(/^\//, '')}`, dir);
     await mkdir(folder, { recursive: true });
-    await writeFile(new URL(FIGURE_CODE_FILE, folder), await bundleFigureCode(figures));
+    const code = await bundleFigureCode(figures);
+    checkFigureCode(code, figures);
+    await writeFile(new URL(FIGURE_CODE_FILE, folder), code);
   }
 }
 

@@ -15,6 +15,7 @@ import { extractRegion } from '../../src/lib/source-region.ts';
 import { ROOT } from '../support/build-site.ts';
 import { readPage } from '../support/site.ts';
 import type { ChartPayload } from '../../src/lib/charts/embed.ts';
+import { runExplorable } from '../../src/lib/explorable.ts';
 import { chartFigureIds, dataTableCells, listingTexts, outsideReferences, printedTexts } from '../support/figure-checks.ts';
 
 const FIXTURE = join(ROOT, 'tests', 'fixtures', 'posts', 'nlp', 'activations-tanh-relu');
@@ -61,7 +62,7 @@ describe('the fixture post', () => {
       expect(imported, `the fixture imports ${name}`).toContain(name);
       expect(mdx, `the fixture uses <${name}>`).toContain(`<${name} `);
     }
-    expect(document.querySelectorAll('figure .figure-caption')).toHaveLength(2);
+    expect(document.querySelectorAll('figure .figure-caption')).toHaveLength(3);
   });
 
   test('its helper values are the activations numpy computes (tests/reference/numpy_reference.json)', async () => {
@@ -82,7 +83,8 @@ describe('the fixture post', () => {
   });
 
   test('has one figure of three panels: one caption and number, a <vega-chart> and inline SVGs per panel, titled by its activation', () => {
-    expect(chartFigureIds(document)).toEqual([FIGURE.id]);
+    // Its panels, and an explorable histogram (tests/scratch/fixture-explorable.test.ts).
+    expect(chartFigureIds(document)).toEqual([FIGURE.id, 'saturation']);
     const figure = document.getElementById(FIGURE.id)!;
     expect(figure.tagName).toBe('FIGURE');
     expect(figure.getAttribute('aria-labelledby')).toBe(`${FIGURE.id}-caption`);
@@ -206,7 +208,7 @@ describe('the fixture post', () => {
   });
 
   test('shows the printed block computed at build time', () => {
-    expect(printedTexts(document)).toEqual([figures.printedGradients]);
+    expect(printedTexts(document)).toEqual([figures.printedGradients, runExplorable(figures.saturation, { spread: 1 }).printed]);
     expect(figures.printedGradients).toContain('tanh : largest 1.00000');
   });
 
@@ -223,12 +225,13 @@ describe('the fixture post', () => {
       extractRegion(source, 'side-by-side'),
       extractRegion(source, 'small-gradients'),
       extractRegion(source, 'table'),
+      extractRegion(source, 'saturation'),
     ]);
   });
 
   test('numbers its charts "Figure N" and its table "Table N", each in page order, with the caption above the table', () => {
     const numbers = [...document.querySelectorAll('.figure-caption__number')].map((span) => span.textContent);
-    expect(numbers).toEqual(['Figure 1:', 'Table 1:']);
+    expect(numbers).toEqual(['Figure 1:', 'Table 1:', 'Figure 2:']);
     const figure = document.querySelector('figure.table-figure#gradients-at-a-glance')!;
     expect(figure.getAttribute('aria-labelledby')).toBe('gradients-at-a-glance-caption');
     expect(document.getElementById('gradients-at-a-glance-caption')?.textContent).toBe('Table 1: Both gradients at a few inputs.');

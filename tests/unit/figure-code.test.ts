@@ -6,30 +6,20 @@ import { describe, expect, test } from 'vitest';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runInNewContext } from 'node:vm';
 import { gzipSync } from 'node:zlib';
 import { parseFigureSource, type PageFigure } from '../../src/lib/charts/figure-code.ts';
-import { bundleFigureCode } from '../../src/lib/charts/figure-code-bundle.ts';
-import type { Explorable } from '../../src/lib/explorable.ts';
+import { bundleFigureCode, checkFigureCode, runFigureCode } from '../../src/lib/charts/figure-code-bundle.ts';
+import { evaluateExplorable } from '../../src/lib/explorable.ts';
+import * as seed from '../../content/posts/nlp/rnns-and-vanishing-gradients/figures.ts';
 
 const SEED = 'content/posts/nlp/rnns-and-vanishing-gradients';
 
-const seedFigures: PageFigure[] = [
-  { id: 'sigmoid-and-tangent', source: { module: `${SEED}/figures.ts`, exportName: 'sigmoidAndTangent' }, postFile: `${SEED}/index.mdx` },
-  { id: 'cumulative-gradient', source: { module: `${SEED}/figures.ts`, exportName: 'cumulativeGradient' }, postFile: `${SEED}/index.mdx` },
-];
-
-/** Runs a figure-code script as a page would (no Node, no require), and returns what it registered. */
-function runInPage(code: string): Record<string, Explorable> {
-  const page: Record<string, unknown> = {
-    document: { dispatchEvent: () => true },
-    CustomEvent: class {},
-    CSS: { supports: () => true },
-  };
-  page.globalThis = page;
-  runInNewContext(code, page);
-  return page.__computedFigures as Record<string, Explorable>;
-}
+const seedFigures: PageFigure[] = (['sigmoidAndTangent', 'cumulativeGradient'] as const).map((exportName, i) => ({
+  id: ['sigmoid-and-tangent', 'cumulative-gradient'][i]!,
+  source: { module: `${SEED}/figures.ts`, exportName },
+  postFile: `${SEED}/index.mdx`,
+  atDefaults: JSON.stringify(evaluateExplorable(seed[exportName]).atDefaults),
+}));
 
 describe("the seed post's figure code", () => {
   let code = '';
@@ -44,19 +34,27 @@ describe("the seed post's figure code", () => {
   });
 
   test('registers both figures under their ids, and its functions give the seed’s numbers', () => {
-    const registered = runInPage(code);
+    const registered = runFigureCode(code);
     expect(Object.keys(registered)).toEqual(['sigmoid-and-tangent', 'cumulative-gradient']);
     const decay = registered['cumulative-gradient']!;
     const { spec, printed } = decay.figure({ n: 10, x: 0 }) as { spec: { datasets: { series: { y: number }[] } }; printed: string };
     expect(spec.datasets.series.at(-1)!.y).toBe(9.5367431640625e-7);
     expect(printed).toContain('steps : 10');
   });
+
+  test('draws at the defaults exactly what the build drew, and is refused where it would not', () => {
+    expect(() => checkFigureCode(code, seedFigures)).not.toThrow();
+    const drifted = [{ ...seedFigures[1]!, atDefaults: seedFigures[1]!.atDefaults.replace('0.25', '0.26') }];
+    expect(() => checkFigureCode(code, drifted)).toThrow(
+      /figure "cumulative-gradient": the browser's copy of its function gives other numbers at the defaults than the build drew/,
+    );
+  });
 });
 
 describe('what cannot be bundled is refused, naming the post and the figure', () => {
   let root = '';
   const figure = (module: string): PageFigure[] => [
-    { id: 'fig', source: { module, exportName: 'fig' }, postFile: 'content/posts/p/index.mdx' },
+    { id: 'fig', source: { module, exportName: 'fig' }, postFile: 'content/posts/p/index.mdx', atDefaults: '' },
   ];
   const write = async (path: string, text: string) => {
     await mkdir(join(root, path, '..'), { recursive: true });

@@ -6,7 +6,11 @@
 import { builtinModules } from 'node:module';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readFile } from 'node:fs/promises';
 import { build, type Plugin } from 'esbuild';
+import { pureTopLevel } from './figure-code-pure.ts';
+import { runInNewContext } from 'node:vm';
+import { defaultValues, runExplorable, type Explorable } from '../explorable.ts';
 import type { PageFigure } from './figure-code.ts';
 
 /** The blog's own code (src/client/figure-registry.ts and what the builders import), wherever the posts are. */
@@ -46,6 +50,9 @@ function isInside(folder: string, path: string): boolean {
  * outside the project is read, whatever a post imports.
  */
 function browserOnly(root: string): Plugin {
+  // The project, the blog's own code, and installed packages (which node_modules may link to
+  // from elsewhere: a package's files are read wherever its link leads).
+  const allowed = (path: string) => isInside(root, path) || isInside(BLOG_ROOT, path) || path.includes(`${sep}node_modules${sep}`);
   return {
     name: 'figure-code-browser-only',
     setup(pluginBuild) {
@@ -55,8 +62,17 @@ function browserOnly(root: string): Plugin {
         if (args.path === 'd3-color' && args.importer.endsWith(`${sep}style-check.ts`)) return { path: BROWSER_COLOUR };
         return undefined;
       });
-      pluginBuild.onLoad({ filter: /.*/ }, (args) => {
-        if (!isInside(root, args.path) && !isInside(BLOG_ROOT, args.path)) {
+      pluginBuild.onLoad({ filter: /.*/ }, async (args) => {
+        // A post's own modules: what they compute only for other figures is dropped (figure-code-pure.ts).
+        if (
+          /\.m?ts$/.test(args.path) &&
+          isInside(root, args.path) &&
+          !isInside(join(BLOG_ROOT, 'src'), args.path) &&
+          !args.path.includes(`${sep}node_modules${sep}`)
+        ) {
+          return { contents: pureTopLevel(await readFile(args.path, 'utf8'), args.path), loader: 'ts' };
+        }
+        if (!allowed(args.path)) {
           return {
             errors: [{ text: `${args.path} is outside the project; a figure's code may only import the project's modules and packages` }],
           };
@@ -107,4 +123,44 @@ export async function bundleFigureCode(figures: readonly PageFigure[], root: str
     );
   }
   return result.outputFiles[0]!.text;
+}
+
+/** Runs a figure-code script as a page would, without Node (a bare context with the few DOM names it uses), and returns what it registered. */
+export function runFigureCode(code: string): Record<string, Explorable> {
+  const page: Record<string, unknown> = { document: { dispatchEvent: () => true }, CustomEvent: class {}, CSS: { supports: () => true } };
+  page.globalThis = page;
+  runInNewContext(code, page, { timeout: 10_000 });
+  return (page.__computedFigures ?? {}) as Record<string, Explorable>;
+}
+
+/**
+ * Checks that the browser's copy of each figure draws, at the defaults, exactly what the build
+ * drew: it would not where the function leans on something the copy leaves out (a generator
+ * shared at the module's top level with figures the copy drops, say). Throws a FigureCodeError.
+ */
+export function checkFigureCode(code: string, figures: readonly PageFigure[]): void {
+  let registered: Record<string, Explorable>;
+  try {
+    registered = runFigureCode(code);
+  } catch (error) {
+    throw new FigureCodeError(
+      `${figures[0]?.postFile ?? 'a post'}: the figures' code failed when it loaded, as a browser would load it: ${(error as Error).message}`,
+    );
+  }
+  for (const figure of figures) {
+    const copy = registered[figure.id];
+    const where = `${figure.postFile}: figure "${figure.id}"`;
+    if (!copy) throw new FigureCodeError(`${where}: its code did not register it`);
+    let inBrowser: string;
+    try {
+      inBrowser = JSON.stringify(runExplorable(copy, defaultValues(copy.parameters)));
+    } catch (error) {
+      throw new FigureCodeError(`${where}: the browser's copy of its function failed at the defaults: ${(error as Error).message}`);
+    }
+    if (inBrowser !== figure.atDefaults) {
+      throw new FigureCodeError(
+        `${where}: the browser's copy of its function gives other numbers at the defaults than the build drew. It leans on something computed outside it, at the top of its module, for other figures too (a shared random generator, say): compute what the figure needs inside its function`,
+      );
+    }
+  }
 }

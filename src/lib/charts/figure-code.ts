@@ -24,6 +24,8 @@ export interface PageFigure {
   readonly source: FigureSource;
   /** The post's file, for errors. */
   readonly postFile: string;
+  /** What the build drew: the function's output at the defaults, as JSON; the browser's copy must give the same. */
+  readonly atDefaults: string;
 }
 
 /** "content/posts/x/figures.ts#decay" (remark-figure-sources.ts) as its module and export; undefined if it is not one. */
