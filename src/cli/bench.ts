@@ -22,7 +22,7 @@
  * and build time against post count to <out>/build-time.svg; ours' hover profile goes to
  * <out>/hover-profile.cpuprofile when it is under 1 MB. Sizes: 1 KB = 1000 bytes.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -34,6 +34,8 @@ import { builtFixtureSite } from '../../tests/support/fixture-site.ts';
 import { astroBuild, benchSyntheticSites, WARM_BUILDS, type BuildTime } from './bench/builds.ts';
 import { buildEmbedPage, specsOfPost } from './bench/embed-page.ts';
 import { benchHover, benchScrollToLive, profileHover } from './bench/interaction.ts';
+import { benchDrag } from './bench/drag.ts';
+import { FIGURE_CODE_FILE } from '../lib/charts/figure-code.ts';
 import { benchLighthouse, type LighthouseResult } from './bench/lighthouse.ts';
 import { measurePage } from './bench/page-load.ts';
 import { runtimeSourceMap, SourceMapLookup, summariseProfile, type CpuProfile, type SourceMap } from './bench/profile.ts';
@@ -81,7 +83,10 @@ try {
   }
   const postHtml = await readFile(join(realDist, POST_PATH, 'index.html'), 'utf8');
   const embedMapFile = join(work, 'embed.js.map');
-  await buildEmbedPage(specsOfPost(postHtml), join(realDist, 'vega-embed'), embedMapFile);
+  // The post's figure code beside it, so the drag bench can re-embed Figure 2's states.
+  await mkdir(join(realDist, 'vega-embed'), { recursive: true });
+  await copyFile(join(realDist, POST_PATH, FIGURE_CODE_FILE), join(realDist, 'vega-embed', FIGURE_CODE_FILE));
+  await buildEmbedPage(specsOfPost(postHtml), join(realDist, 'vega-embed'), embedMapFile, [FIGURE_CODE_FILE]);
   // Right after the build, so src/client is most likely still what the site was built from.
   const runtimeMap = await runtimeSourceMap(await readFile(join(realDist, '_charts', 'chart-runtime.js'), 'utf8'));
   const embedMap = new SourceMapLookup(JSON.parse(await readFile(embedMapFile, 'utf8')) as SourceMap);
@@ -89,7 +94,7 @@ try {
   const server = await serveStatic(realDist, { gzip: true });
   const urls = { ours: `${server.origin}/${POST_PATH}`, embed: `${server.origin}/vega-embed/` };
   let lighthouse: Record<string, LighthouseResult> = {};
-  let pages: Pick<BenchResults, 'post' | 'vegaEmbedPage' | 'hover' | 'scrollToLive'>;
+  let pages: Pick<BenchResults, 'post' | 'vegaEmbedPage' | 'hover' | 'scrollToLive' | 'drag'>;
   let profiles: { ours: CpuProfile; embed: CpuProfile };
   try {
     const browser = await launchChromium();
@@ -100,12 +105,13 @@ try {
       const vegaEmbedPage = await measurePage(browser, urls.embed, 'embed', RUNS);
       const hover = await benchHover(browser, urls);
       const scrollToLive = await benchScrollToLive(browser, urls.ours, RUNS);
+      const drag = await benchDrag(browser, urls);
       progress('CPU profiles of a hover sweep, ours and vega-embed...');
       profiles = {
         ours: await profileHover(browser, urls.ours, 'ours'),
         embed: await profileHover(browser, urls.embed, 'embed'),
       };
-      pages = { post, vegaEmbedPage, hover, scrollToLive };
+      pages = { post, vegaEmbedPage, hover, scrollToLive, drag };
     } finally {
       await browser.close();
     }

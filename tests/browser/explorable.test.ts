@@ -202,6 +202,13 @@ describe.skipIf(skipReason)('explorable figures in Chromium', () => {
     await live(page, DECAY);
     await live(page, TANGENT);
     await page.locator(`#${DECAY}`).scrollIntoViewIfNeeded();
+    // The figure's words (a polite live region) change once a drag rests, not at every step.
+    await page.evaluate((id) => {
+      const summary = document.getElementById(`${id}-summary`)!;
+      const counter = window as unknown as { __summaryChanges: number };
+      counter.__summaryChanges = 0;
+      new MutationObserver(() => (counter.__summaryChanges += 1)).observe(summary, { childList: true, characterData: true, subtree: true });
+    }, DECAY);
     for (const [figure, name] of [
       [DECAY, 'n'],
       [DECAY, 'x'],
@@ -214,6 +221,10 @@ describe.skipIf(skipReason)('explorable figures in Chromium', () => {
       await page.mouse.up();
     }
     await expect.poll(() => printed(page).textContent()).toContain('steps : 30\nx value : 10\n');
+    await expect.poll(() => page.locator(`#${DECAY}-summary`).textContent()).toMatch(/\bat\sstep\s30\b/);
+    const changes = await page.evaluate(() => (window as unknown as { __summaryChanges: number }).__summaryChanges);
+    expect(changes, 'the words changed once per resting drag at most').toBeGreaterThanOrEqual(1);
+    expect(changes).toBeLessThanOrEqual(2);
     expect(await shiftsSoFar(page)).toEqual([]);
     expect(watch.errors).toEqual([]);
     await context.close();

@@ -8,6 +8,7 @@ import { chartPost, FILE, figuresPost, line, post, POST, type BadInputCase } fro
 import { CONTENT_CASES } from './cases-content.ts';
 import { MATH_AND_BUILD_CASES } from './cases-math.ts';
 import { MULTIPLES_CASES } from './cases-multiples.ts';
+import { EXPLORABLE_CASES } from './cases-explorable.ts';
 import { TABLE_CASES } from './cases-tables.ts';
 
 export type { BadInputCase } from './case-kit.ts';
@@ -260,6 +261,7 @@ const CHART_CASES: readonly BadInputCase[] = [
 export const BAD_INPUT_CASES: readonly BadInputCase[] = [
   ...CHART_CASES,
   ...MULTIPLES_CASES,
+  ...EXPLORABLE_CASES,
   ...TABLE_CASES,
   ...CONTENT_CASES,
   ...MATH_AND_BUILD_CASES,

@@ -29,13 +29,21 @@ export function specsOfPost(html: string): PostSpec[] {
 /**
  * Writes the vega-embed page into `dir` (index.html and embed.js). The page sets
  * `window.__embedDone` (settles when every chart has rendered), `__renderedAt` (performance.now()
- * then) and `__views` (the Vega views, in figure order, for finding a plot's position).
+ * then), `__views` (the Vega views, in figure order, for finding a plot's position) and `__embed`
+ * (vega-embed itself, to embed a figure again).
  * With `sourceMapFile`, also writes embed.js's source map there (outside the served folder), for
  * reading CPU profiles of the page.
  */
-export async function buildEmbedPage(specs: readonly PostSpec[], dir: string, sourceMapFile?: string): Promise<void> {
+export async function buildEmbedPage(
+  specs: readonly PostSpec[],
+  dir: string,
+  sourceMapFile?: string,
+  /** Scripts (file names in `dir`) the page runs first: the post's figure code, for re-embedding its states. */
+  scripts: readonly string[] = [],
+): Promise<void> {
   const entry = [
     "import embed from 'vega-embed';",
+    'window.__embed = embed;',
     'const elements = [...document.querySelectorAll("[data-spec]")];',
     'window.__embedDone = Promise.all(elements.map((el) => embed(el, JSON.parse(document.getElementById(el.dataset.spec).textContent), { actions: false })))',
     '  .then((results) => { window.__views = results.map((result) => result.view); window.__renderedAt = performance.now(); });',
@@ -67,6 +75,6 @@ export async function buildEmbedPage(specs: readonly PostSpec[], dir: string, so
   await writeFile(
     join(dir, 'index.html'),
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>vega-embed</title></head>` +
-      `<body><main style="max-width: 46rem; margin: auto">${figures.join('')}</main><script src="embed.js"></script></body></html>`,
+      `<body><main style="max-width: 46rem; margin: auto">${figures.join('')}</main>${scripts.map((src) => `<script src="${src}"></script>`).join('')}<script src="embed.js"></script></body></html>`,
   );
 }

@@ -21,6 +21,7 @@ import {
   type ScrollToLive,
 } from './interaction.ts';
 import type { LighthouseResult } from './lighthouse.ts';
+import type { DragResult, DragSpeed } from './drag.ts';
 import type { PageResult } from './page-load.ts';
 import type { ProfileSummary } from './profile.ts';
 import type { RenderResult } from './render.ts';
@@ -42,6 +43,8 @@ export interface BenchResults {
   embedding: { post: PageResult; vegaEmbedPage: PageResult; hover: HoverResult };
   hover: HoverResult;
   scrollToLive: ScrollToLive;
+  /** Dragging Figure 2's controls, beside re-embedding with vega-embed. */
+  drag: DragResult;
   hoverProfile: {
     ours: ProfileSummary;
     embed: ProfileSummary;
@@ -52,6 +55,18 @@ export interface BenchResults {
   };
   lighthouse: Record<string, LighthouseResult>;
   sites: SiteResult[];
+}
+
+/** Issue 14's targets for a drag step (input → painted), median: unthrottled, and at THROTTLE×. */
+const DRAG_TARGET_MS = { unthrottled: 16, throttled: 50 } as const;
+
+/** A drag row per control: ours' median and p95 beside re-embedding's. */
+function dragRows(speed: DragSpeed, label: string, steps: number): [string, string, string][] {
+  return speed.controls.map(({ name, ours, embed }) => [
+    `Drag Figure 2's ${name} → frame painted, ${label} (ms, median / p95 of ${steps} steps)`,
+    `${ours.medianMs} / ${ours.p95Ms}`,
+    `${embed.medianMs} / ${embed.p95Ms} (re-embedding with vega-embed)`,
+  ]);
 }
 
 /** The target the issue set for Figure 1's scroll into view → live, at THROTTLE× CPU. */
@@ -156,6 +171,8 @@ function tableRows(results: BenchResults): [string, string, string][] {
       results.embedding.hover.throttled,
       results.embedding.hover.moves,
     ),
+    ...dragRows(results.drag.unthrottled, 'unthrottled', results.drag.steps),
+    ...dragRows(results.drag.throttled, `CPU ${THROTTLE}×`, results.drag.steps),
     [
       `Figure 1 scrolled into view → live, CPU ${THROTTLE}×, ${SCROLL_VIEWPORT.width} × ${SCROLL_VIEWPORT.height} (ms, median of ${scrollToLive.runs} loads)`,
       `${scrollToLive.medianMs} (runs: ${scrollToLive.samplesMs.join(', ')}; woken → live ${scrollToLive.wakeToLiveMedianMs})`,
@@ -221,6 +238,17 @@ function targets(results: BenchResults): [boolean, string][] {
         results.embedding.hover.unthrottled.ratio <= 1 &&
         results.embedding.hover.throttled.ratio <= 1,
       `a post with a 10,000-point scatter plot weighs ≤ ${kb(EMBEDDING_HTML_GZIP_MAX)} gzip: ${kb(results.embedding.post.html.gzip)}; its hover within vega-embed's: ${hoverAt(results.embedding.hover.unthrottled, 'unthrottled')}; ${hoverAt(results.embedding.hover.throttled, `at ${THROTTLE}×`)}`,
+    ],
+    [
+      results.drag.unthrottled.controls.every((c) => c.ours.medianMs <= DRAG_TARGET_MS.unthrottled) &&
+        results.drag.throttled.controls.every((c) => c.ours.medianMs <= DRAG_TARGET_MS.throttled),
+      `dragging a control of Figure 2 paints each step in ≤ ${DRAG_TARGET_MS.unthrottled} ms (median) unthrottled and ≤ ${DRAG_TARGET_MS.throttled} ms at ${THROTTLE}×: ` +
+        [results.drag.unthrottled, results.drag.throttled]
+          .map(
+            (speed) =>
+              `${speed.rate}×: ${speed.controls.map((c) => `${c.name} ${c.ours.medianMs} ms (re-embedding ${c.embed.medianMs})`).join(', ')}`,
+          )
+          .join('; '),
     ],
     [
       scrollToLive.medianMs <= SCROLL_TO_LIVE_TARGET_MS,
