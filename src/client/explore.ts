@@ -4,8 +4,9 @@
  * through view.data(). The printed outputs that follow the figure, its words, its table, its CSV
  * and spec downloads, and the link's hash (`#cumulative-gradient:n=20,x=1`) follow too.
  *
- * A drag fires many input events a frame; they are coalesced, so the function runs at most once
- * a frame and never while the previous state is still being drawn. The figure's words and table
+ * A drag fires an input event a frame or more; each is drawn at once, and those that arrive while
+ * a state is being drawn are coalesced into the latest, so a slow machine skips states rather than
+ * falling behind. The figure's words and table
  * wait until the controls rest, so a screen reader hears one sentence, not one a step.
  */
 import type { View } from 'vega-view';
@@ -158,27 +159,34 @@ export function wireExplorable({ figure, id, view, payload, explorable, refit }:
     return true;
   };
 
-  /** Draws the latest wanted state, one frame at a time, until the controls stop moving. */
-  const drawWanted = () => {
-    if (drawing) return;
+  /**
+   * Draws the latest wanted state at once (in time for the coming frame), and while one is being
+   * drawn keeps only the latest of the moves that arrive, drawn as soon as it is done: a fast drag
+   * skips states, never queues them.
+   */
+  const drawWanted = async () => {
+    if (drawing || !wanted) return;
     drawing = true;
-    requestAnimationFrame(async () => {
-      const values = wanted!;
-      wanted = undefined;
-      try {
-        await draw(values);
-      } finally {
-        drawing = false;
-        if (wanted) drawWanted();
-      }
-    });
+    const values = wanted;
+    wanted = undefined;
+    try {
+      await draw(values);
+    } finally {
+      drawing = false;
+      void drawWanted();
+    }
   };
 
+  // The link's hash follows once the controls rest: history.replaceState costs milliseconds a call
+  // (a third of a drag step's time in a CPU profile), and Chromium throttles a page that calls it
+  // hundreds of times in a few seconds.
+  let hashTimer: ReturnType<typeof setTimeout> | undefined;
   const want = (values: Values) => {
     showValues(values);
-    writeHash(values);
+    clearTimeout(hashTimer);
+    hashTimer = setTimeout(() => writeHash(values), SETTLE_MS);
     wanted = values;
-    drawWanted();
+    void drawWanted();
   };
 
   const fromInputs = (): Values =>
@@ -198,7 +206,7 @@ export function wireExplorable({ figure, id, view, payload, explorable, refit }:
     if (!values || formatState(values) === formatState(wanted ?? shown)) return;
     showValues(values);
     wanted = values;
-    drawWanted();
+    void drawWanted();
   };
   window.addEventListener('hashchange', fromHash);
   fromHash();

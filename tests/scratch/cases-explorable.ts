@@ -74,16 +74,15 @@ export const EXPLORABLE_CASES: readonly BadInputCase[] = [
         '',
       ].join('\n'),
     },
-    mustSay: [FILE, 'chart "decay"', "at n=1 the spec differs from the defaults' in more than its data: layer.0.encoding.x.scale.domain.1 changes"],
+    mustSay: [
+      FILE,
+      'chart "decay"',
+      "at n=1 the spec differs from the defaults' in more than its data: layer.0.encoding.x.scale.domain.1 changes",
+    ],
   },
   {
     name: 'An explorable figure whose code reaches node:fs',
-    files: explorablePost(
-      N,
-      "  readFileSync('package.json', 'utf8');",
-      undefined,
-      "import { readFileSync } from 'node:fs';",
-    ),
+    files: explorablePost(N, "  readFileSync('package.json', 'utf8');", undefined, "import { readFileSync } from 'node:fs';"),
     mustSay: [FILE, 'the code of figure "decay" cannot run in the browser: it reaches node:fs (imported by', 'which only Node has'],
   },
   {

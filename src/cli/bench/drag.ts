@@ -55,11 +55,15 @@ async function dragOurs({ figure, name, values }: { figure: string; name: string
   const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   const times: number[] = [];
   for (const value of values) {
-    const before = printed.textContent;
+    // Resolved the moment the printed text changes, which explore.ts does once the view has drawn.
+    const changed = new Promise((resolve) => {
+      const observer = new MutationObserver(() => (observer.disconnect(), resolve(undefined)));
+      observer.observe(printed, { childList: true, characterData: true, subtree: true });
+    });
     const start = performance.now();
     input.value = String(value);
     input.dispatchEvent(new Event('input', { bubbles: true }));
-    while (printed.textContent === before) await new Promise((resolve) => requestAnimationFrame(resolve));
+    await changed;
     await painted();
     times.push(performance.now() - start);
   }
