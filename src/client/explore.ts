@@ -90,7 +90,9 @@ export function wireExplorable({ figure, id, view, payload, explorable, refit }:
   const note = controls.querySelector<HTMLElement>('.explorable__note');
   const reset = controls.querySelector<HTMLButtonElement>('.explorable__reset');
   // What the live view keeps from the defaults' spec: a state whose spec changes it cannot be drawn.
-  const structure = specStructure(runExplorable(explorable, defaults).spec);
+  // Computed at the first move, not while the chart comes alive (it reruns the whole figure).
+  let structure: unknown;
+  const defaultsStructure = () => (structure ??= specStructure(runExplorable(explorable, defaults).spec));
 
   let shown: Values = { ...defaults };
   let wanted: Values | undefined;
@@ -133,7 +135,7 @@ export function wireExplorable({ figure, id, view, payload, explorable, refit }:
       sayProblem(`${message.charAt(0).toUpperCase()}${message.slice(1)}. The chart shows the last state it could draw.`);
       return false;
     }
-    const changed = firstDifference(structure, specStructure(spec));
+    const changed = firstDifference(defaultsStructure(), specStructure(spec));
     if (changed) {
       sayProblem(
         `At ${formatState(values)} the figure changes more than its data (${changed}); the chart shows the last state it could draw.`,
