@@ -177,3 +177,15 @@ describe('the built site', () => {
     expect(link?.textContent).toBe('RNNs and Vanishing Gradients');
   });
 });
+
+describe("the post's figure code", () => {
+  test('sits beside the post and nowhere else: the feed, which renders every post again, records none', async () => {
+    const files = (await readdir(distDir, { recursive: true })).filter((file) => file.endsWith('figure-code.js'));
+    expect(files).toEqual([join(POST_PATH, 'figure-code.js')]);
+    const { document } = await readPage(distDir, POST_PATH);
+    expect([...document.querySelectorAll('vega-chart[data-figure-code]')].map((chart) => chart.getAttribute('data-figure-code'))).toEqual([
+      'figure-code.js',
+      'figure-code.js',
+    ]);
+  });
+});
