@@ -124,8 +124,8 @@ export function wireExplorable({ figure, id, view, payload, explorable, refit }:
     history.replaceState(history.state, '', url);
   };
 
-  /** Computes and draws one state; false if the function could not give a chart for it. */
-  const draw = async (values: Values): Promise<boolean> => {
+  /** Computes and draws one state; where the function gives no chart for it, says why and keeps the last. */
+  const draw = async (values: Values): Promise<void> => {
     let spec: unknown;
     let printed: string | undefined;
     try {
@@ -133,14 +133,14 @@ export function wireExplorable({ figure, id, view, payload, explorable, refit }:
     } catch (error) {
       const message = (error as Error).message;
       sayProblem(`${message.charAt(0).toUpperCase()}${message.slice(1)}. The chart shows the last state it could draw.`);
-      return false;
+      return;
     }
     const changed = firstDifference(defaultsStructure(), specStructure(spec));
     if (changed) {
       sayProblem(
         `At ${formatState(values)} the figure changes more than its data (${changed}); the chart shows the last state it could draw.`,
       );
-      return false;
+      return;
     }
     const datasets = datasetsOf(spec);
     refit();
@@ -158,7 +158,6 @@ export function wireExplorable({ figure, id, view, payload, explorable, refit }:
     sayProblem();
     clearTimeout(settle);
     settle = setTimeout(() => rewriteDisclosure(figure, id, spec), SETTLE_MS);
-    return true;
   };
 
   /**

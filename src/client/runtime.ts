@@ -192,16 +192,16 @@ async function hydrate(element: HTMLElement): Promise<void> {
   wireLegend(live, view);
   tapForTooltip(live, showNearest);
   const figure = element.closest('figure') ?? element;
+  const chartId = element.dataset.chartId ?? 'chart';
   // A panel's figure has one set of downloads, for every panel.
   if (host === element)
-    wireDownloads(figure, element.dataset.chartId ?? 'chart', {
+    wireDownloads(figure, chartId, {
       toSVG: async () => liveSvgMarkup(live),
       datasets: payload.datasets,
       ...(payload.drawn ? { tables: payload.drawn } : {}),
     });
   else panelIsLive(figure, element, view);
   // An explorable figure's controls come alive once its code (figure-code.js) has arrived too.
-  const chartId = element.dataset.chartId ?? 'chart';
   // (An empty data-figure-code: the code is inline, as in offline.html.)
   if (element.dataset.figureCode !== undefined && host === element) {
     // New data may need other room for its axes than the build's: from the first new state on, the

@@ -13,6 +13,7 @@ import { RUNTIME_FILE } from '../client/protocol.ts';
 import { OMITTED_DATA_PARSERS, OMITTED_EASING_FUNCTIONS, OMITTED_GEO_FUNCTIONS } from '../lib/charts/runtime-transforms.ts';
 import { pruneUnused } from '../lib/build-cache.ts';
 import { chartCacheDir } from '../lib/charts/cache-dir.ts';
+import { CLASSIC_SCRIPT } from '../lib/classic-script.ts';
 import { bundleFigureCode, checkFigureCode } from '../lib/charts/figure-code-bundle.ts';
 import {
   FIGURE_CODE_FILE,
@@ -151,16 +152,8 @@ export const svgOnlyScenegraph: Plugin = {
 /** The esbuild options for one entry: a minified classic script (an IIFE: no `import`, so file:// runs it). */
 export function clientBuildOptions(entry: URL) {
   return {
+    ...CLASSIC_SCRIPT,
     entryPoints: [fileURLToPath(entry)],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
-    legalComments: 'none',
-    write: false,
-    // vega-* packages check process.env.NODE_ENV in a few places.
-    define: { 'process.env.NODE_ENV': '"production"' },
     plugins: [pickTransforms, leanD3, svgOnlyScenegraph],
   } satisfies BuildOptions;
 }

@@ -7,6 +7,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { CLASSIC_SCRIPT } from '../../lib/classic-script.ts';
 import { parseHTML } from 'linkedom';
 import { ROOT } from '../../../tests/support/build-site.ts';
 
@@ -49,15 +50,8 @@ export async function buildEmbedPage(
     '  .then((results) => { window.__views = results.map((result) => result.view); window.__renderedAt = performance.now(); });',
   ].join('\n');
   const result = await build({
+    ...CLASSIC_SCRIPT,
     stdin: { contents: entry, resolveDir: ROOT, loader: 'js' },
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
-    legalComments: 'none',
-    write: false,
-    define: { 'process.env.NODE_ENV': '"production"' },
     // 'external' writes the map without a sourceMappingURL comment: the served script is the same.
     ...(sourceMapFile ? { sourcemap: 'external' as const, outfile: join(dir, 'embed.js') } : {}),
   });

@@ -12,6 +12,7 @@ import { pureTopLevel } from './figure-code-pure.ts';
 import { runInNewContext } from 'node:vm';
 import { defaultValues, runExplorable, type Explorable } from '../explorable.ts';
 import type { PageFigure } from './figure-code.ts';
+import { CLASSIC_SCRIPT } from '../classic-script.ts';
 
 /** The blog's own code (src/client/figure-registry.ts and what the builders import), wherever the posts are. */
 const BLOG_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -93,17 +94,10 @@ export async function bundleFigureCode(figures: readonly PageFigure[], root: str
   try {
     result = await build({
       stdin: { contents: figureCodeEntry(figures, root), resolveDir: root, sourcefile: 'figure-code-entry.ts', loader: 'ts' },
+      ...CLASSIC_SCRIPT,
       absWorkingDir: root,
-      bundle: true,
-      format: 'iife',
-      platform: 'browser',
-      target: 'es2022',
-      minify: true,
-      legalComments: 'none',
-      write: false,
       metafile: true,
       logLevel: 'silent',
-      define: { 'process.env.NODE_ENV': '"production"' },
       plugins: [browserOnly(root)],
     });
   } catch (error) {
