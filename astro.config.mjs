@@ -13,6 +13,7 @@ import { mdxCachePruning, withMdxCache } from './src/lib/markdown/mdx-cache.ts';
 import { deterministicTokenizing } from './src/lib/shiki-deterministic.ts';
 import chartRuntime from './src/integrations/chart-runtime.ts';
 import katexWoff2 from './src/integrations/katex-woff2.ts';
+import dataLoaders from './src/integrations/data-loaders.ts';
 import portableHtml from './src/integrations/portable-html.ts';
 import { withoutKnownNoise } from './src/lib/build-logs.ts';
 import sitemap from '@astrojs/sitemap';
@@ -44,7 +45,8 @@ export default defineConfig({
   // Stylesheets stay files: the CSP allows styles from the site only (style-src 'self').
   build: { inlineStylesheets: 'never' },
   vite: {
-    plugins: [katexWoff2()],
+    // A post's data loaders (*.data.ts) are run once and cached; what they return is what the post imports.
+    plugins: [katexWoff2(), dataLoaders()],
     // Fonts stay files, never data: URIs, so a CSP with font-src 'self' holds for every page.
     // One warning per .mdx file about a directive of Astro's own is dropped (src/lib/build-logs.ts).
     build: { assetsInlineLimit: 0, rolldownOptions: { onLog: withoutKnownNoise } },

@@ -13,6 +13,7 @@ import { runInNewContext } from 'node:vm';
 import { defaultValues, runExplorable, type Explorable } from '../explorable.ts';
 import type { PageFigure } from './figure-code.ts';
 import { CLASSIC_SCRIPT } from '../classic-script.ts';
+import { isLoaderFile, loaderCache } from '../loaders/cache.ts';
 
 /** The blog's own code (src/client/figure-registry.ts and what the builders import), wherever the posts are. */
 const BLOG_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -64,6 +65,8 @@ function browserOnly(root: string): Plugin {
         return undefined;
       });
       pluginBuild.onLoad({ filter: /.*/ }, async (args) => {
+        // A data loader's result, as the build's pages had it (src/lib/loaders): the data, never the loader.
+        if (isLoaderFile(args.path)) return { contents: (await loaderCache(root).result(args.path)).module, loader: 'js' };
         // A post's own modules: what they compute only for other figures is dropped (figure-code-pure.ts).
         if (
           /\.m?ts$/.test(args.path) &&
