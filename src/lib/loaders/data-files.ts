@@ -34,12 +34,15 @@ export type RowsOf<C> = C extends Schema<infer T> ? T[] : C extends Columns ? { 
 
 /** A data file's problem, with where it is. */
 export class DataFileError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problem: string,
-  ) {
+  // Plain fields, not parameter properties: Node's type stripping, which loads astro.config.mjs's
+  // imports, cannot run those (and Astro then loads the config another way that breaks later imports).
+  readonly file: string;
+  readonly problem: string;
+  constructor(file: string, problem: string) {
     super(`${file}: ${problem}`);
     this.name = 'DataFileError';
+    this.file = file;
+    this.problem = problem;
   }
 }
 

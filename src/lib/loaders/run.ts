@@ -22,12 +22,15 @@ const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map((name) =
 
 /** A loader's problem, naming its file as the author knows it. */
 export class LoaderError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problem: string,
-  ) {
+  // Plain fields, not parameter properties: Node's type stripping, which loads astro.config.mjs's
+  // imports, cannot run those (and Astro then loads the config another way that breaks later imports).
+  readonly file: string;
+  readonly problem: string;
+  constructor(file: string, problem: string) {
     super(`${file}: ${problem}`);
     this.name = 'LoaderError';
+    this.file = file;
+    this.problem = problem;
   }
 }
 
