@@ -132,6 +132,8 @@ export class LoaderCache {
           ...(this.quietMs !== undefined ? { quietMs: this.quietMs } : {}),
         });
         const module = resultModule(value);
+        // Every run says so, the quick ones too: a build that ran no loader prints nothing of them.
+        this.log(`  ${this.label(file)}: ran in ${(ms / 1000).toFixed(1)} s; its result is cached for the next build`);
         const entry: CacheEntry = { format: FORMAT, key, read, module, ms: Math.round(ms) };
         await writeCacheEntry(this.dir, this.entryFile(file), JSON.stringify(entry));
         return { module, watch: this.watchList(file, bundle, read), ran: true };

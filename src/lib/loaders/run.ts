@@ -208,10 +208,7 @@ export function runLoader(bundle: LoaderBundle, { label, folder, root, log, quie
       });
     } finally {
       clearTimeout(first);
-      if (ticker) {
-        clearInterval(ticker);
-        log(`  ${label}: done in ${seconds()} s`);
-      }
+      clearInterval(ticker);
       await rm(script, { force: true });
     }
   });
