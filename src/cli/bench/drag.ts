@@ -1,19 +1,28 @@
 /**
- * Dragging an explorable figure's control: Figure 2's n and x, DRAG_STEPS steps each, unthrottled
- * and at THROTTLE× CPU. Each step is timed in the page, from the input event (the control's value
- * set and `input` dispatched, as a drag does) until the figure shows the new state (its printed
- * inputs change once the live view has drawn it) and the next frame has been painted
- * (requestAnimationFrame, then a task). Beside it, the same update done by re-embedding: the
- * vega-embed page runs the post's own function (its figure-code.js) for the new spec and embeds it
- * again, timed the same way until vega-embed's promise settles and a frame is painted.
+ * Dragging an explorable figure's control: Figure 2's n and x, DRAG_STEPS pointer moves each,
+ * unthrottled and at THROTTLE× CPU, as a reader's hand drags the slider's thumb: the mouse is
+ * pressed on the thumb and moved along the track (CDP Input.dispatchMouseEvent, one pointer event
+ * a step). Each step is timed in the page from the pointer event (its `timeStamp`, taken when the
+ * browser received it) until the figure shows the new state (its printed inputs change once the
+ * live view has drawn it) and the next frame has been painted (requestAnimationFrame, then a task).
+ *
+ * Beside it, the same update done by re-embedding: the vega-embed page is given the same slider,
+ * whose input runs the post's own function (its figure-code.js) for the new spec and embeds it
+ * again; timed the same way, until vega-embed's promise settles and a frame is painted.
+ *
+ * Why real pointer events rather than setting the value and dispatching `input` from a script:
+ * Chromium delivers a drag's pointer moves at the start of a frame, so a fast update paints in that
+ * same frame; a script that sets the value right after a paint (as this bench did first) always
+ * waits a whole frame, 16.7 ms, for the next one however little the update costs, which measures
+ * the frame clock rather than the figure.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { median, progress, round, VIEWPORT } from './util.ts';
 import { THROTTLE } from './interaction.ts';
 
 /** The figure whose controls are dragged, and its controls. */
 export const DRAG_FIGURE = 'cumulative-gradient';
-/** Steps per drag of one control. */
+/** Measured pointer moves per drag of one control. */
 export const DRAG_STEPS = 60;
 
 /** A control's drag: `DRAG_STEPS` values across its range and back, as a reader's hand moves it. */
@@ -24,9 +33,14 @@ export const DRAGS: readonly { name: string; values: readonly number[] }[] = [
   { name: 'x', values: Array.from({ length: DRAG_STEPS }, (_, i) => Math.round((-10 + (20 * (i + 1)) / DRAG_STEPS) * 10) / 10) },
 ];
 
+/** How long one step may take before it counts as missed, unthrottled (scaled by the throttling). */
+const STEP_TIMEOUT_MS = 3000;
+
 export interface DragTiming {
   medianMs: number;
   p95Ms: number;
+  /** Pointer moves that changed no value (the thumb landed on the same step) or timed out: left out. */
+  missed: number;
 }
 
 export interface DragSpeed {
@@ -46,57 +60,97 @@ function percentile(values: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-const timing = (ms: readonly number[]): DragTiming => ({ medianMs: round(median(ms)), p95Ms: round(percentile(ms, 95)) });
-
-/** In our page: drags one control through `values`, returning each step's ms. */
-async function dragOurs({ figure, name, values }: { figure: string; name: string; values: number[] }): Promise<number[]> {
-  const input = document.querySelector<HTMLInputElement>(`#${figure} input[name="${name}"]`)!;
-  const printed = document.querySelector(`[data-printed-for="${figure}"] samp`)!;
-  const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-  const times: number[] = [];
-  for (const value of values) {
-    // Resolved the moment the printed text changes, which explore.ts does once the view has drawn.
-    const changed = new Promise((resolve) => {
-      const observer = new MutationObserver(() => (observer.disconnect(), resolve(undefined)));
-      observer.observe(printed, { childList: true, characterData: true, subtree: true });
-    });
-    const start = performance.now();
-    input.value = String(value);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    await changed;
-    await painted();
-    times.push(performance.now() - start);
-  }
-  return times;
+function timing(steps: readonly (number | null)[]): DragTiming {
+  const ms = steps.filter((step): step is number => step !== null);
+  if (ms.length === 0) throw new Error('no drag step changed the figure');
+  return { medianMs: round(median(ms)), p95Ms: round(percentile(ms, 95)), missed: steps.length - ms.length };
 }
 
-/** In the vega-embed page: the same states, each spec from the post's function, embedded again. */
-async function dragEmbed({ figure, name, values }: { figure: string; name: string; values: number[] }): Promise<number[]> {
-  type Figure = { figure(v: Record<string, number>): { spec: unknown }; parameters: Record<string, { value: number }> };
-  const code = (window as unknown as { __computedFigures: Record<string, Figure> }).__computedFigures[figure]!;
-  const embed = (window as unknown as { __embed: (el: Element, spec: unknown, options: object) => Promise<unknown> }).__embed;
-  const element = document.querySelector(`#${figure} [data-spec]`)!;
+type Kind = 'ours' | 'embed';
+
+/**
+ * On the vega-embed page: a slider like ours above the figure (same name, range and step), whose
+ * input re-embeds the figure with the post's function at the new state. Each embed's promise
+ * bumps `data-embedded` on the figure. Runs in the page.
+ */
+function addEmbedSlider({ figure, name }: { figure: string; name: string }): void {
+  type Parameter = { min: number; max: number; step: number; value: number };
+  type Figure = { figure(v: Record<string, number>): { spec: unknown }; parameters: Record<string, Parameter> };
+  const w = window as unknown as {
+    __computedFigures: Record<string, Figure>;
+    __embed: (el: Element, spec: unknown, options: object) => Promise<unknown>;
+  };
+  const code = w.__computedFigures[figure]!;
+  const host = document.getElementById(figure)!;
+  const element = host.querySelector('[data-spec]')!;
   const state = Object.fromEntries(Object.entries(code.parameters).map(([key, p]) => [key, p.value]));
-  const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-  const times: number[] = [];
-  for (const value of values) {
-    const start = performance.now();
-    state[name] = value;
-    await embed(element, code.figure(state).spec, { actions: false });
-    await painted();
-    times.push(performance.now() - start);
-  }
-  return times;
+  const { min, max, step, value } = code.parameters[name]!;
+  const input = Object.assign(document.createElement('input'), { type: 'range', name, min, max, step, value });
+  input.style.width = '100%';
+  host.prepend(input);
+  let embedded = 0;
+  input.addEventListener('input', () => {
+    state[name] = Number(input.value);
+    void w.__embed(element, code.figure(state).spec, { actions: false }).then(() => (host.dataset.embedded = String(++embedded)));
+  });
 }
 
-async function dragOnce(
-  browser: Browser,
-  url: string,
-  kind: 'ours' | 'embed',
-  rate: number,
-  name: string,
-  values: readonly number[],
-): Promise<number[]> {
+/**
+ * Watches one armed step at a time; runs in the page. `__dragArm()` arms it and leaves `__dragDone`
+ * to settle with the step's ms from the pointer event to the frame painted after the figure showed
+ * the new state, or null when the move changed no value.
+ */
+function installDragProbe({ kind, figure, name }: { kind: Kind; figure: string; name: string }): void {
+  const input = document.querySelector<HTMLInputElement>(`#${figure} input[name="${name}"]`)!;
+  // What changes once the new state is drawn: our printed inputs, or the embed count.
+  const watched = kind === 'ours' ? document.querySelector(`[data-printed-for="${figure}"] samp`)! : document.getElementById(figure)!;
+  const mark = () => (kind === 'ours' ? (watched.textContent ?? '') : ((watched as HTMLElement).dataset.embedded ?? ''));
+  type Armed = { before: string; value: string; dispatched: number; resolve(ms: number | null): void };
+  let armed: Armed | null = null;
+  const w = window as unknown as { __dragArm(): void; __dragDone: Promise<number | null> };
+  // A frame callback runs before the next paint; a task queued from it runs after that paint.
+  const afterPaint = (then: () => void) => requestAnimationFrame(() => setTimeout(then, 0));
+  addEventListener(
+    'pointermove',
+    (event) => {
+      const step = armed;
+      if (!step || !Number.isNaN(step.dispatched)) return;
+      step.dispatched = event.timeStamp;
+      // The slider's value moves in this event's default action; a frame later it has or never will.
+      afterPaint(() => {
+        if (armed === step && input.value === step.value) ((armed = null), step.resolve(null));
+      });
+    },
+    { capture: true },
+  );
+  new MutationObserver(() => {
+    const step = armed;
+    if (!step || mark() === step.before || Number.isNaN(step.dispatched)) return;
+    armed = null;
+    afterPaint(() => step.resolve(performance.now() - step.dispatched));
+  }).observe(watched, { childList: true, subtree: true, characterData: true, attributes: kind === 'embed' });
+  w.__dragArm = () => {
+    w.__dragDone = new Promise((resolve) => (armed = { before: mark(), value: input.value, dispatched: NaN, resolve }));
+  };
+}
+
+/** Where on the page the slider's thumb sits at each value: Chromium keeps the thumb inside the track. */
+async function thumbPositions(page: Page, name: string, values: readonly number[]): Promise<{ x: number; y: number }[]> {
+  return page.evaluate(
+    ({ figure, name, values }) => {
+      const input = document.querySelector<HTMLInputElement>(`#${figure} input[name="${name}"]`)!;
+      const { left, width, top, height } = input.getBoundingClientRect();
+      const [min, max] = [Number(input.min), Number(input.max)];
+      // Chromium's default thumb is as wide as the track is tall, within a few pixels.
+      const thumb = Math.min(height, 16);
+      return values.map((v) => ({ x: left + thumb / 2 + ((v - min) / (max - min)) * (width - thumb), y: top + height / 2 }));
+    },
+    { figure: DRAG_FIGURE, name, values },
+  );
+}
+
+/** Presses the thumb at its current value and drags it through `values`, timing each step. */
+async function dragOnce(browser: Browser, url: string, kind: Kind, rate: number, name: string, values: readonly number[]) {
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
     const page = await context.newPage();
@@ -106,12 +160,34 @@ async function dragOnce(
       await page.locator(`#${DRAG_FIGURE} .explorable input:not([disabled])`).first().waitFor();
     } else {
       await page.waitForFunction(() => (window as unknown as { __renderedAt?: number }).__renderedAt !== undefined);
-      await page.locator(`#${DRAG_FIGURE}`).scrollIntoViewIfNeeded();
+      await page.evaluate(addEmbedSlider, { figure: DRAG_FIGURE, name });
     }
+    const slider = page.locator(`#${DRAG_FIGURE} input[name="${name}"]`);
+    await slider.scrollIntoViewIfNeeded();
+    const start = Number(await slider.inputValue());
+    const [grip, ...targets] = await thumbPositions(page, name, [start, ...values]);
+    await page.evaluate(installDragProbe, { kind, figure: DRAG_FIGURE, name });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-    const drag = kind === 'ours' ? dragOurs : dragEmbed;
-    return await page.evaluate(drag, { figure: DRAG_FIGURE, name, values: [...values] });
+    await page.mouse.move(grip!.x, grip!.y);
+    await page.mouse.down();
+    const steps: (number | null)[] = [];
+    for (const target of targets) {
+      await page.evaluate(() => (window as unknown as { __dragArm(): void }).__dragArm());
+      await page.mouse.move(target.x, target.y);
+      steps.push(
+        await page.evaluate(
+          (timeout) =>
+            Promise.race([
+              (window as unknown as { __dragDone: Promise<number | null> }).__dragDone,
+              new Promise<null>((resolve) => setTimeout(() => resolve(null), timeout)),
+            ]),
+          STEP_TIMEOUT_MS * rate,
+        ),
+      );
+    }
+    await page.mouse.up();
+    return steps;
   } finally {
     await context.close();
   }
@@ -122,10 +198,13 @@ export async function benchDrag(browser: Browser, urls: { ours: string; embed: s
   const speed = async (rate: number): Promise<DragSpeed> => {
     const controls = [];
     for (const { name, values } of DRAGS) {
-      progress(`dragging Figure 2's ${name} (${DRAG_STEPS} steps) at CPU ${rate}×, ours and re-embedding with vega-embed...`);
-      const ours = await dragOnce(browser, urls.ours, 'ours', rate, name, values);
-      const embed = await dragOnce(browser, urls.embed, 'embed', rate, name, values);
-      controls.push({ name, ours: timing(ours), embed: timing(embed) });
+      progress(`dragging Figure 2's ${name} (${DRAG_STEPS} pointer moves) at CPU ${rate}×, ours and re-embedding with vega-embed...`);
+      const ours = timing(await dragOnce(browser, urls.ours, 'ours', rate, name, values));
+      const embed = timing(await dragOnce(browser, urls.embed, 'embed', rate, name, values));
+      progress(
+        `  ours ${ours.medianMs} / ${ours.p95Ms} ms (${ours.missed} missed); re-embedding ${embed.medianMs} / ${embed.p95Ms} ms (${embed.missed} missed)`,
+      );
+      controls.push({ name, ours, embed });
     }
     return { rate, controls };
   };
