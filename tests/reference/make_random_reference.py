@@ -168,69 +168,77 @@ SEEDS = [1, 0, 2, 42, -1, 2**53 - 1, -(2**53 - 1)]
 # redrawn), negative bounds, and the full 2^32.
 INT_RANGES = [(0, 10), (0, 2**31 + 1), (-5, 3), (-(2**31), 2**31)]
 
-cases = []
-worst_ulps = 0.0
-for seed in SEEDS:
-    case = {"seed": seed}
-    g = Generator(seed)
-    case["uint32"] = [g.uint32() for _ in range(10)]
-    g = Generator(seed)
-    case["next"] = [g.next() for _ in range(10)]
-    g = Generator(seed)
-    case["normal"] = [g.normal() for _ in range(10)]
-    # With a mean and sd, then one next() between: the spare from the last pair is still used.
-    case["normal_3_2"] = [g.normal(3, 2) for _ in range(5)] + [g.next(), g.normal(3, 2), g.normal(3, 2)]
-    worst_ulps = max([worst_ulps] + [ulps_from_true_log(s) for s in g.logs])
-    case["int"] = []
-    for lo, hi in INT_RANGES:
+
+def main():
+    """Writes random_reference.json."""
+    cases = []
+    worst_ulps = 0.0
+    for seed in SEEDS:
+        case = {"seed": seed}
         g = Generator(seed)
-        case["int"].append({"lo": lo, "hi": hi, "values": [g.int(lo, hi) for _ in range(10)]})
-    g = Generator(seed)
-    case["shuffle_10"] = g.shuffle(range(10))
-    case["shuffle_10_again"] = g.shuffle(range(10))
-    cases.append(case)
+        case["uint32"] = [g.uint32() for _ in range(10)]
+        g = Generator(seed)
+        case["next"] = [g.next() for _ in range(10)]
+        g = Generator(seed)
+        case["normal"] = [g.normal() for _ in range(10)]
+        # With a mean and sd, then one next() between: the spare from the last pair is still used.
+        case["normal_3_2"] = [g.normal(3, 2) for _ in range(5)] + [g.next(), g.normal(3, 2), g.normal(3, 2)]
+        worst_ulps = max([worst_ulps] + [ulps_from_true_log(s) for s in g.logs])
+        case["int"] = []
+        for lo, hi in INT_RANGES:
+            g = Generator(seed)
+            case["int"].append({"lo": lo, "hi": hi, "values": [g.int(lo, hi) for _ in range(10)]})
+        g = Generator(seed)
+        case["shuffle_10"] = g.shuffle(range(10))
+        case["shuffle_10_again"] = g.shuffle(range(10))
+        cases.append(case)
 
-# portable_log across the range of float64 and next to 1, against mpmath. For subnormals the
-# TypeScript scales by 2**54 first; frexp needs no scaling and gives the same m and e.
-log_inputs = [5e-324, 1e-310, 2.2250738585072014e-308, 1e-300, 1e-20, 0.1, 0.5, 0.7071067811865476]
-log_inputs += [0.9999999999999999, 1.0, 1.0000000000000002, 1.4142135623730951, 1.4142135623730954, 2.0]
-log_inputs += [math.e, 10.0, 1e100, 1.7976931348623157e308]
-g = Generator(7)
-# 200 in [0, 1) and 200 spread over 2**-600 .. 2**600.
-log_inputs += [g.next() for _ in range(200)] + [2.0 ** (1200 * g.next() - 600) for _ in range(200)]
-log_cases = []
-for x in log_inputs:
-    log_cases.append({"x": x, "log": portable_log(x)})
-    worst_ulps = max(worst_ulps, ulps_from_true_log(x))
-assert worst_ulps <= 1.5, worst_ulps
+    # portable_log across the range of float64 and next to 1, against mpmath. For subnormals the
+    # TypeScript scales by 2**54 first; frexp needs no scaling and gives the same m and e.
+    log_inputs = [5e-324, 1e-310, 2.2250738585072014e-308, 1e-300, 1e-20, 0.1, 0.5, 0.7071067811865476]
+    log_inputs += [0.9999999999999999, 1.0, 1.0000000000000002, 1.4142135623730951, 1.4142135623730954, 2.0]
+    log_inputs += [math.e, 10.0, 1e100, 1.7976931348623157e308]
+    g = Generator(7)
+    # 200 in [0, 1) and 200 spread over 2**-600 .. 2**600.
+    log_inputs += [g.next() for _ in range(200)] + [2.0 ** (1200 * g.next() - 600) for _ in range(200)]
+    log_cases = []
+    for x in log_inputs:
+        log_cases.append({"x": x, "log": portable_log(x)})
+        worst_ulps = max(worst_ulps, ulps_from_true_log(x))
+    assert worst_ulps <= 1.5, worst_ulps
 
-reference = {
-    "python_version": sys.version.split()[0],
-    "mpmath_version": mpmath.__version__,
-    "portable_log_worst_ulps": worst_ulps,
-    "cases": cases,
-    "portable_log": log_cases,
-}
+    reference = {
+        "python_version": sys.version.split()[0],
+        "mpmath_version": mpmath.__version__,
+        "portable_log_worst_ulps": worst_ulps,
+        "cases": cases,
+        "portable_log": log_cases,
+    }
 
-# One line per list, so a diff of this file shows which sequence changed.
-rows = {}
-
-
-def one_line(values):
-    key = f"@@{len(rows)}@@"
-    rows[key] = json.dumps(values)
-    return key
+    # One line per list, so a diff of this file shows which sequence changed.
+    rows = {}
 
 
-for case in cases:
-    for field in ("uint32", "next", "normal", "normal_3_2", "shuffle_10", "shuffle_10_again"):
-        case[field] = one_line(case[field])
-    for entry in case["int"]:
-        entry["values"] = one_line(entry["values"])
-text = json.dumps(reference, indent=1)
-for key, value in rows.items():
-    text = text.replace(f'"{key}"', value)
+    def one_line(values):
+        key = f"@@{len(rows)}@@"
+        rows[key] = json.dumps(values)
+        return key
 
-out = pathlib.Path(__file__).with_name("random_reference.json")
-out.write_text(text + "\n")
-print(f"wrote {out}: {len(cases)} seeds, portable_log within {worst_ulps:.3f} ulp of mpmath's log")
+
+    for case in cases:
+        for field in ("uint32", "next", "normal", "normal_3_2", "shuffle_10", "shuffle_10_again"):
+            case[field] = one_line(case[field])
+        for entry in case["int"]:
+            entry["values"] = one_line(entry["values"])
+    text = json.dumps(reference, indent=1)
+    for key, value in rows.items():
+        text = text.replace(f'"{key}"', value)
+
+    out = pathlib.Path(__file__).with_name("random_reference.json")
+    out.write_text(text + "\n")
+    print(f"wrote {out}: {len(cases)} seeds, portable_log within {worst_ulps:.3f} ulp of mpmath's log")
+
+
+# Importable (make_rnn_reference.py draws from the same Generator) without rewriting the file.
+if __name__ == "__main__":
+    main()

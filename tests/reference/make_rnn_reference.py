@@ -7,9 +7,8 @@ bit of a float64.
 
 Written from the experiment's description in src/lib/rnn.ts, not by calling the TypeScript: numpy,
 vectorised over the hidden units and over the sequences of a batch. The random draws come from the
-generator of make_random_reference.py (copied below, since importing that script would run it and
-rewrite random_reference.json); the script checks its copy against random_reference.json before
-drawing anything, so both sides draw the very same numbers.
+generator of make_random_reference.py (imported); the script checks it against random_reference.json
+before drawing anything, so both sides draw the very same numbers.
 
 The experiment, "remember the first input": a sequence x_1 .. x_T with x_1 = +1 or -1 and noise
 after it; the target is x_1, read from the last hidden state. With hidden size H,
@@ -60,109 +59,12 @@ EXPERIMENT = {
 }
 ACTIVATIONS = ("sigmoid", "tanh")
 
-# --- The generator: make_random_reference.py's, copied. --------------------------------------
+# --- The generator: make_random_reference.py's own, imported. --------------------------------
 
-M32 = (1 << 32) - 1
-M64 = (1 << 64) - 1
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+from make_random_reference import Generator, portable_log  # noqa: E402
 
-
-class SplitMix64:
-    def __init__(self, seed):
-        self.state = seed & M64
-
-    def next(self):
-        self.state = (self.state + 0x9E3779B97F4A7C15) & M64
-        z = self.state
-        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & M64
-        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & M64
-        return z ^ (z >> 31)
-
-
-def rotl32(x, k):
-    return ((x << k) | (x >> (32 - k))) & M32
-
-
-class Xoshiro128StarStar:
-    def __init__(self, state):
-        self.s = list(state)
-
-    def next(self):
-        s = self.s
-        result = (rotl32((s[1] * 5) & M32, 7) * 9) & M32
-        t = (s[1] << 9) & M32
-        s[2] ^= s[0]
-        s[3] ^= s[1]
-        s[1] ^= s[2]
-        s[0] ^= s[3]
-        s[2] ^= t
-        s[3] = rotl32(s[3], 11)
-        return result
-
-
-SQRT2 = 1.4142135623730951
-LN2_HI = 0.6931471803691238
-LN2_LO = 1.9082149292705877e-10
-ATANH_TERMS = [1 / (2 * k + 3) for k in range(12)]
-
-
-def portable_log(x):
-    """log x by + - * / alone, as portableLog in src/lib/random.ts."""
-    m, e = math.frexp(x)  # m in [0.5, 1)
-    m, e = m * 2, e - 1  # m in [1, 2), exact
-    if m > SQRT2:
-        m, e = m / 2, e + 1
-    f = m - 1
-    s = f / (2 + f)
-    z = s * s
-    series = 0.0
-    for term in reversed(ATANH_TERMS):
-        series = (series + term) * z
-    return e * LN2_HI + ((f - s * (f - 2 * series)) + e * LN2_LO)
-
-
-class Generator:
-    """seededRandom(seed), for the methods used here."""
-
-    def __init__(self, seed):
-        mix = SplitMix64(seed)
-        a, b = mix.next(), mix.next()
-        self.xo = Xoshiro128StarStar([a & M32, a >> 32, b & M32, b >> 32])
-        self.spare = None
-
-    def uint32(self):
-        return self.xo.next()
-
-    def next(self):
-        a, b = self.uint32(), self.uint32()
-        return ((a >> 5) * 67108864 + (b >> 6)) / 9007199254740992
-
-    def normal(self, mean=0.0, sd=1.0):
-        if self.spare is not None:
-            z, self.spare = self.spare, None
-            return mean + sd * z
-        while True:
-            u = 2 * self.next() - 1
-            v = 2 * self.next() - 1
-            s = u * u + v * v
-            if s >= 1 or s == 0:
-                continue
-            factor = math.sqrt((-2 * portable_log(s)) / s)
-            self.spare = v * factor
-            return mean + sd * (u * factor)
-
-    def int(self, lo, hi):
-        span = hi - lo
-        assert 1 <= span <= 1 << 32
-        if span == 1 << 32:
-            return lo + self.uint32()
-        limit = (1 << 32) - ((1 << 32) % span)
-        u = self.uint32()
-        while u >= limit:
-            u = self.uint32()
-        return lo + u % span
-
-
-# The copy must give random_reference.json's values, bit for bit, before it draws anything here.
+# It must still give random_reference.json's values, bit for bit, before it draws anything here.
 random_reference = json.loads(pathlib.Path(__file__).with_name("random_reference.json").read_text())
 for case in random_reference["cases"]:
     g = Generator(case["seed"])
