@@ -15,7 +15,10 @@
  *    CPU; Figure 1 scrolled into view → live at 4×; and profile.ts's reading of a CPU profile of a
  *    hover sweep on each page.
  * 4. lighthouse.ts: Lighthouse's four scores for the post, desktop and mobile, median of three runs.
- * 5. builds.ts: for each size, a synthetic site of that many posts with two charts each
+ * 5. loaders.ts: the fixture site, whose gradients-through-time post trains an RNN in a data
+ *    loader, built cold, warm and after a prose edit, beside the same site with the loader's result
+ *    precomputed; and `astro dev`'s time from a saved prose edit to the page showing it.
+ * 6. builds.ts: for each size, a synthetic site of that many posts with two charts each
  *    (synthetic-posts.ts) and the same posts without charts, each built cold and warm.
  *
  * report.ts prints one table and writes it to <out>/RESULTS.md, the numbers to <out>/results.json
@@ -35,6 +38,7 @@ import { astroBuild, benchSyntheticSites, WARM_BUILDS, type BuildTime } from './
 import { buildEmbedPage, specsOfPost } from './bench/embed-page.ts';
 import { benchHover, benchScrollToLive, profileHover } from './bench/interaction.ts';
 import { benchDrag } from './bench/drag.ts';
+import { benchLoaders } from './bench/loaders.ts';
 import { FIGURE_CODE_FILE } from '../lib/charts/figure-code.ts';
 import { benchLighthouse, type LighthouseResult } from './bench/lighthouse.ts';
 import { measurePage } from './bench/page-load.ts';
@@ -148,7 +152,16 @@ try {
     await fixtures.site.remove();
   }
 
-  // 5. Synthetic sites.
+  // 5. Data loaders: the fixture site with its RNN loader, beside the same site with the result precomputed.
+  const loaderBrowser = await launchChromium();
+  let loaders: BenchResults['loaders'];
+  try {
+    loaders = await benchLoaders(loaderBrowser);
+  } finally {
+    await loaderBrowser.close();
+  }
+
+  // 6. Synthetic sites.
   const sites = await benchSyntheticSites(SIZES);
 
   // Report.
@@ -177,6 +190,7 @@ try {
     realSiteBuild: realBuild,
     ...pages,
     embedding,
+    loaders,
     hoverProfile: {
       ours: summariseProfile(profiles.ours, runtimeMap ? { 'chart-runtime.js': runtimeMap } : {}),
       embed: summariseProfile(profiles.embed, { 'embed.js': embedMap }),

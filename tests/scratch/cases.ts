@@ -10,6 +10,7 @@ import { MATH_AND_BUILD_CASES } from './cases-math.ts';
 import { MULTIPLES_CASES } from './cases-multiples.ts';
 import { EXPLORABLE_CASES } from './cases-explorable.ts';
 import { TABLE_CASES } from './cases-tables.ts';
+import { LOADER_CASES } from './cases-loaders.ts';
 
 export type { BadInputCase } from './case-kit.ts';
 
@@ -262,6 +263,7 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
   ...CHART_CASES,
   ...MULTIPLES_CASES,
   ...EXPLORABLE_CASES,
+  ...LOADER_CASES,
   ...TABLE_CASES,
   ...CONTENT_CASES,
   ...MATH_AND_BUILD_CASES,

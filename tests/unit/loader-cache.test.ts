@@ -21,13 +21,12 @@ const write = async (path: string, text: string) => {
 const LOADER = 'content/posts/demo/counts.data.ts';
 const loaderFile = () => join(root, LOADER);
 const run = () => cache.result(loaderFile());
-const failure = async () =>
-  (
-    await run().then(
-      () => new Error('no error'),
-      (error: Error) => error,
-    )
-  ).message;
+const failedWith = (): Promise<Error & { loc?: unknown }> =>
+  run().then(
+    () => new Error('no error'),
+    (error: Error) => error,
+  );
+const failure = async () => (await failedWith()).message;
 
 beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), 'blog-loaders-'));
@@ -135,12 +134,17 @@ describe('a loader that fails', () => {
       LOADER,
       `import { dataLoader } from ${API};\nexport default dataLoader(() => {\n  throw new Error('the corpus is empty');\n});\n`,
     );
-    expect(await failure()).toBe(`${LOADER}: the loader threw: the corpus is empty (at ${LOADER}:3:9)`);
+    const error = await failedWith();
+    expect(error.message).toBe(`${LOADER}: the loader threw: the corpus is empty (at ${LOADER}:3:9)`);
+    // Where Astro points the author ("Location:" and a code frame): the throw in the loader.
+    expect(error.loc).toEqual({ file: loaderFile(), line: 3, column: 9 });
     expect(await readdir(join(root, 'cache')).catch(() => [])).toEqual([]);
   });
 
   it('refuses a result that is not data, by its path', async () => {
     await write(LOADER, `import { dataLoader } from ${API};\nexport default dataLoader(() => ({ words: new Map() }));\n`);
+    // Not thrown by the author's code: it points at the loader's first line, never into the runtime.
+    expect((await failedWith()).loc).toEqual({ file: loaderFile(), line: 1, column: 1 });
     expect(await failure()).toMatch(new RegExp(`^${LOADER}: the loader threw: result\\.words is a Map, which a loader cannot return`));
   });
 
@@ -186,6 +190,8 @@ describe('a loader that fails', () => {
       LOADER,
       `import { dataLoader } from ${API};\nexport default dataLoader(() => process.getBuiltinModule('fs').readFileSync('/etc/hostname', 'utf8'));\n`,
     );
-    expect(await failure()).toMatch(/the loader threw: Access to this API has been restricted/);
+    expect(await failure()).toMatch(
+      /the loader threw: Access to this API has been restricted.* \(a loader's process may read only its own post's folder, through csv, tsv and json\)/,
+    );
   });
 });

@@ -22,6 +22,7 @@ import {
 } from './interaction.ts';
 import type { LighthouseResult } from './lighthouse.ts';
 import type { DragResult, DragSpeed } from './drag.ts';
+import { LOADER_BUILDS, type LoaderBench } from './loaders.ts';
 import { FIGURE_CODE_FILE } from '../../lib/charts/figure-code.ts';
 import type { PageResult } from './page-load.ts';
 import type { ProfileSummary } from './profile.ts';
@@ -46,6 +47,8 @@ export interface BenchResults {
   scrollToLive: ScrollToLive;
   /** Dragging Figure 2's controls, beside re-embedding with vega-embed. */
   drag: DragResult;
+  /** The fixture site with its RNN loader, beside the same site with the loader's result precomputed. */
+  loaders: LoaderBench;
   hoverProfile: {
     ours: ProfileSummary;
     embed: ProfileSummary;
@@ -68,6 +71,37 @@ function dragRows(speed: DragSpeed, label: string, steps: number): [string, stri
     `${ours.medianMs} / ${ours.p95Ms}`,
     `${embed.medianMs} / ${embed.p95Ms} (re-embedding with vega-embed)`,
   ]);
+}
+
+/** Issue 15's target: a warm or prose-edit build with the loader within 10% of the same site with its result precomputed. */
+const LOADER_BUILD_RATIO_MAX = 1.1;
+
+/** The loader rows: the fixture site's builds with its RNN loader, beside the same site with the result precomputed. */
+function loaderRows(loaders: LoaderBench): [string, string, string][] {
+  const { withLoader, precomputed, ratio, dev } = loaders;
+  return [
+    [
+      `**Data loaders** (the fixture site; gradients-through-time trains an RNN in its loader, ${round(loaders.loaderRunMs / 1000, 1)} s a run)`,
+      '**with the loader**',
+      "**the loader's result precomputed**",
+    ],
+    ['Cold build (the loader runs)', buildCell(withLoader.cold), 'n/a'],
+    [
+      `Warm build, nothing changed (median of ${LOADER_BUILDS}, the two sites built in turn)`,
+      `${buildCell(withLoader.warm)}: ${ratio.warm}×`,
+      buildCell(precomputed.warm),
+    ],
+    [
+      `Build after a prose-only edit of that post (median of ${LOADER_BUILDS}, the two sites built in turn)`,
+      `${buildCell(withLoader.proseEdit)}: ${ratio.proseEdit}×`,
+      buildCell(precomputed.proseEdit),
+    ],
+    [
+      `astro dev, loader cached: prose edit saved → page shows it (ms, median of ${dev.samplesMs.length})`,
+      `${dev.medianMs} (edits: ${dev.samplesMs.join(', ')})`,
+      '',
+    ],
+  ];
 }
 
 /** The target the issue set for Figure 1's scroll into view → live, at THROTTLE× CPU. */
@@ -179,6 +213,7 @@ function tableRows(results: BenchResults): [string, string, string][] {
       `${scrollToLive.medianMs} (runs: ${scrollToLive.samplesMs.join(', ')}; woken → live ${scrollToLive.wakeToLiveMedianMs})`,
       'n/a (all at load)',
     ],
+    ...loaderRows(results.loaders),
     [`Lighthouse, desktop ${VIEWPORT.width} × ${VIEWPORT.height}`, lighthouseCell(lighthouse.desktop), ''],
     ['Lighthouse, mobile (default: Moto G Power, slow 4G, 4× CPU)', lighthouseCell(lighthouse.mobile), ''],
   ];
@@ -250,6 +285,12 @@ function targets(results: BenchResults): [boolean, string][] {
               `${speed.rate}×: ${speed.controls.map((c) => `${c.name} ${c.ours.medianMs} ms (re-embedding ${c.embed.medianMs})`).join(', ')}`,
           )
           .join('; '),
+    ],
+    [
+      results.loaders.ratio.warm <= LOADER_BUILD_RATIO_MAX && results.loaders.ratio.proseEdit <= LOADER_BUILD_RATIO_MAX,
+      `a warm build and a prose-edit build with the RNN loader within ${round((LOADER_BUILD_RATIO_MAX - 1) * 100)}% of the same site with its result precomputed: ` +
+        `warm ${results.loaders.withLoader.warm.wall} s against ${results.loaders.precomputed.warm.wall} s (${results.loaders.ratio.warm}×), ` +
+        `prose edit ${results.loaders.withLoader.proseEdit.wall} s against ${results.loaders.precomputed.proseEdit.wall} s (${results.loaders.ratio.proseEdit}×)`,
     ],
     [
       scrollToLive.medianMs <= SCROLL_TO_LIVE_TARGET_MS,

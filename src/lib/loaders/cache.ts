@@ -128,6 +128,7 @@ export class LoaderCache {
           label: this.label(file),
           folder: dirname(file),
           root: this.root,
+          loaderFile: file,
           log: this.log,
           ...(this.quietMs !== undefined ? { quietMs: this.quietMs } : {}),
         });

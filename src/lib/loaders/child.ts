@@ -95,7 +95,10 @@ export async function runInChild(module: { default?: unknown }, { folder, label 
     process.exit(0);
   } catch (error) {
     const { message, stack } = error instanceof Error ? error : { message: String(error), stack: undefined };
-    await send({ type: 'error', message, ...(stack ? { stack } : {}) });
+    // Node's permission model refuses in its own words; say what the rule is.
+    const denied = (error as { code?: unknown } | null)?.code === 'ERR_ACCESS_DENIED';
+    const explained = denied ? `${message} (a loader's process may read only its own post's folder, through csv, tsv and json)` : message;
+    await send({ type: 'error', message: explained, ...(stack ? { stack } : {}) });
     process.exit(1);
   }
 }

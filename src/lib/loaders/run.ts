@@ -20,17 +20,29 @@ const LOADER_RUNTIME = fileURLToPath(new URL('./', import.meta.url));
 const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
 const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
 
-/** A loader's problem, naming its file as the author knows it. */
+/** Where in the author's code a problem is: Astro shows this file and line (and a code frame) under "Location:". */
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** A loader's problem, naming its file as the author knows it, and where in the author's code it arose. */
 export class LoaderError extends Error {
   // Plain fields, not parameter properties: Node's type stripping, which loads astro.config.mjs's
   // imports, cannot run those (and Astro then loads the config another way that breaks later imports).
   readonly file: string;
   readonly problem: string;
-  constructor(file: string, problem: string) {
+  readonly loc: SourceLocation | undefined;
+  constructor(file: string, problem: string, loc?: SourceLocation, authorStack?: string) {
     super(`${file}: ${problem}`);
     this.name = 'LoaderError';
     this.file = file;
     this.problem = problem;
+    this.loc = loc;
+    // The build prints the stack: the loader's own frames (from its process, source-mapped), never the runtime's.
+    const frames = (authorStack ?? '').split('\n').filter((line) => /^\s+at /.test(line) && !line.includes(LOADER_RUNTIME) && !line.includes('(node:'));
+    this.stack = [`${this.name}: ${this.message}`, ...frames].join('\n');
   }
 }
 
@@ -98,12 +110,16 @@ export async function bundleLoader(file: string, label: string, root: string): P
       .sort();
     return { code: result.outputFiles[0]!.text, inputs };
   } catch (error) {
-    const errors = (error as { errors?: { text: string; location?: { file: string; line: number } | null }[] }).errors;
+    const errors = (error as { errors?: { text: string; location?: { file: string; line: number; column: number } | null }[] }).errors;
     if (!errors?.length) throw error;
     const [first] = errors;
-    const where = first!.location ? ` (${first!.location.file}:${first!.location.line})` : '';
+    const location = first!.location;
+    const where = location ? ` (${location.file}:${location.line})` : '';
     const text = first!.text.startsWith(`${label}: `) ? first!.text.slice(label.length + 2) : first!.text;
-    throw new LoaderError(label, `${text}${where}`);
+    const loc = location
+      ? { file: join(root, location.file), line: location.line, column: location.column + 1 }
+      : { file, line: 1, column: 1 };
+    throw new LoaderError(label, `${text}${where}`, loc);
   }
 }
 
@@ -121,20 +137,25 @@ export interface RunOptions {
   folder: string;
   /** The project's root, for paths in messages. */
   root: string;
+  /** The loader's file, absolute: where a problem points when the author's code did not throw it. */
+  loaderFile: string;
   /** Where progress lines go (the build's log). */
   log: (line: string) => void;
   /** How long a run goes quiet before its first progress line (ms). */
   quietMs?: number;
 }
 
-/** The first frame of an error's stack that is the author's code (not the runtime, not a package), relative to the project. */
-function authorFrame(stack: string | undefined, root: string): string | undefined {
+/**
+ * The first frame of an error's stack in the author's code (not the loader runtime, not a package,
+ * not Node's own), absolute.
+ */
+function authorFrame(stack: string | undefined): SourceLocation | undefined {
   for (const line of (stack ?? '').split('\n').slice(1)) {
-    const match = /\(?((?:file:\/\/)?\/[^():]+):(\d+):(\d+)\)?$/.exec(line.trim());
+    const match = /(?:\(|at )((?:file:\/\/)?\/[^():]+):(\d+):(\d+)\)?$/.exec(line.trim());
     if (!match) continue;
-    const path = match[1]!.replace(/^file:\/\//, '');
-    if (path.startsWith(LOADER_RUNTIME) || path.includes(`${sep}node_modules${sep}`)) continue;
-    return `${relativeOrAbsolute(path, root)}:${match[2]}:${match[3]}`;
+    const file = match[1]!.replace(/^file:\/\//, '');
+    if (file.startsWith(LOADER_RUNTIME) || file.includes(`${sep}node_modules${sep}`) || file.includes('<stdin>')) continue;
+    return { file, line: Number(match[2]), column: Number(match[3]) };
   }
   return undefined;
 }
@@ -160,7 +181,7 @@ async function slot<T>(work: () => Promise<T>): Promise<T> {
  * the loader, the time so far, and its latest progress. A loader that throws, returns what is not
  * data or dies is a LoaderError naming it.
  */
-export function runLoader(bundle: LoaderBundle, { label, folder, root, log, quietMs = 1000 }: RunOptions): Promise<LoaderRun> {
+export function runLoader(bundle: LoaderBundle, { label, folder, root, loaderFile, log, quietMs = 1000 }: RunOptions): Promise<LoaderRun> {
   return slot(async () => {
     const script = join(tmpdir(), `blog-loader-${process.pid}-${randomBytes(6).toString('hex')}.mjs`);
     await writeFile(script, bundle.code);
@@ -197,12 +218,19 @@ export function runLoader(bundle: LoaderBundle, { label, folder, root, log, quie
         child.on('exit', (code, signal) => {
           const ms = performance.now() - started;
           if (settled?.type === 'result') return resolveRun({ value: settled.value, read: settled.read, ms });
+          // Problems the author's code did not throw itself point at the loader's first line.
+          const loaderStart = { file: loaderFile, line: 1, column: 1 };
           if (settled?.type === 'error') {
-            const at = authorFrame(settled.stack, root);
-            return rejectRun(new LoaderError(label, `the loader threw: ${settled.message}${at ? ` (at ${at})` : ''}`));
+            const at = authorFrame(settled.stack);
+            const where = at ? ` (at ${relativeOrAbsolute(at.file, root)}:${at.line}:${at.column})` : '';
+            return rejectRun(new LoaderError(label, `the loader threw: ${settled.message}${where}`, at ?? loaderStart, settled.stack));
           }
           rejectRun(
-            new LoaderError(label, `its process ended (${signal ? `signal ${signal}` : `exit code ${code}`}) before the loader returned`),
+            new LoaderError(
+              label,
+              `its process ended (${signal ? `signal ${signal}` : `exit code ${code}`}) before the loader returned`,
+              loaderStart,
+            ),
           );
         });
       });
