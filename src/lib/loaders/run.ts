@@ -41,7 +41,9 @@ export class LoaderError extends Error {
     this.problem = problem;
     this.loc = loc;
     // The build prints the stack: the loader's own frames (from its process, source-mapped), never the runtime's.
-    const frames = (authorStack ?? '').split('\n').filter((line) => /^\s+at /.test(line) && !line.includes(LOADER_RUNTIME) && !line.includes('(node:'));
+    const frames = (authorStack ?? '')
+      .split('\n')
+      .filter((line) => /^\s+at /.test(line) && !line.includes(LOADER_RUNTIME) && !line.includes('(node:'));
     this.stack = [`${this.name}: ${this.message}`, ...frames].join('\n');
   }
 }
