@@ -351,6 +351,8 @@ export async function resultsMarkdown(results: BenchResults, path: string): Prom
     `The latest \`npm run bench\`, ${results.date.slice(0, 10)}: ${machine.cores} cores (${machine.cpu}), Node ${machine.node}, Debian's Chromium, load average ${machine.loadAverage.before[0]!.toFixed(2)} before and ${machine.loadAverage.after[0]!.toFixed(2)} after. ` +
       `Bytes are gzip level 9, 1 KB = 1000 bytes; page times are medians of ${results.runs} loads served on 127.0.0.1 (gzip); build times are one cold build and the median of ${results.warmBuilds} warm builds each. ` +
       `Hover times run from the pointer event's dispatch (its \`timeStamp\`) to the first frame painted after the tooltip's text changed, each move on another point of the sigmoid, in sweeps of ${HOVER_MOVES} moves on a fresh page, each page swept ${SWEEPS_PER_PAGE} times per speed in mirrored order (ours, vega-embed, vega-embed, ours, then the reverse) after an unrecorded warm-up sweep; ` +
+      `Drag times run from a real pointer move of the slider's thumb (CDP mouse events; its \`timeStamp\`) to the frame painted after the figure shows the new state; the vega-embed page gets the same slider, which embeds the figure again on each input. ` +
+      `The loader builds take turns between the site with the loader and the same site with its result precomputed, ${LOADER_BUILDS} of each. ` +
       `CPU throttling is CDP's \`Emulation.setCPUThrottlingRate\`. ` +
       'The numbers are in [results.json](results.json).',
     '',
