@@ -1,8 +1,9 @@
 /**
  * A small static file server bound to 127.0.0.1 on a free port, shared by the browser tests
  * (through tests/support/static-server.ts) and `npm run bench`. It serves a folder the way a plain
- * static host does: index.html for folders, 404 for anything else it cannot find, nothing outside
- * the folder. With `gzip`, text is compressed (level 9, once per file) for clients that ask, as a
+ * static host does: index.html for folders, 404 for anything else it cannot find (with the site's
+ * 404.html as the page, where there is one, as GitHub Pages and Netlify do), nothing outside the
+ * folder. With `gzip`, text is compressed (level 9, once per file) for clients that ask, as a
  * host with precompressed files would; the bench measures what such a host sends.
  */
 import { createServer, type Server } from 'node:http';
@@ -69,8 +70,9 @@ export async function serveStatic(root: string, { headers = {}, gzip = false }: 
       res.writeHead(200, head);
       res.end(body);
     } catch {
-      res.writeHead(404, { 'Content-Type': 'text/plain' });
-      res.end('not found');
+      const page = await readFile(join(root, '404.html')).catch(() => undefined);
+      res.writeHead(404, page ? { 'Content-Type': TYPES['.html']!, ...headers } : { 'Content-Type': 'text/plain' });
+      res.end(page ?? 'not found');
     }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -57,6 +57,12 @@ async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T
  */
 const PAGES_AT_ONCE = 8;
 
+/**
+ * Pages a host serves at any address (404.html, for whatever address has no file): their URLs stay
+ * root-relative with the base path, since a relative one would resolve against the address asked for.
+ */
+const SERVED_AT_ANY_ADDRESS = new Set(['404.html']);
+
 /** Posts are the pages under posts/ (their offline files are written by this step). */
 function isPostPage(file: string): boolean {
   return /^posts\/.+\/index\.html$/.test(file);
@@ -93,6 +99,7 @@ export default function portableHtml(): AstroIntegration {
           files.filter((f) => f.endsWith('.html')),
           PAGES_AT_ONCE,
           async (file) => {
+            if (SERVED_AT_ANY_ADDRESS.has(file)) return;
             const html = relativizeHtml(await readFile(join(root, file), 'utf8'), file, base);
             await writeFile(join(root, file), html);
             if (!isPostPage(file)) return;

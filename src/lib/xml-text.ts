@@ -19,3 +19,8 @@ export function codePointName(text: string): string {
   const code = match ? match[0].charCodeAt(0) : 0;
   return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
 }
+
+/** `text` as XML character data or an attribute value: markup characters escaped, and nothing XML cannot hold. */
+export function escapeXml(text: string): string {
+  return xmlSafe(text).replace(/[<>&'"]/g, (char) => `&#${char.charCodeAt(0)};`);
+}

@@ -15,6 +15,8 @@ import { cachedFeed, feedCacheKey, sourceFingerprint } from '../lib/feed/feed-ca
 import { feedHtml } from '../lib/feed/feed-html.ts';
 import { joinBase, postPath } from '../lib/site-paths.ts';
 import { xmlSafe } from '../lib/xml-text.ts';
+import { SITE } from '../site.config.ts';
+import { feedChannelExtras, feedCreators } from '../lib/feed/feed-meta.ts';
 
 async function buildFeed(site: URL, base: string): Promise<string> {
   const container = await AstroContainer.create({ renderers: await loadRenderers([getContainerRenderer()]) });
@@ -32,13 +34,19 @@ async function buildFeed(site: URL, base: string): Promise<string> {
         link,
         categories: post.data.tags.map(xmlSafe),
         content: xmlSafe(feedHtml(html, link)),
+        customData: feedCreators(SITE.authors),
       };
     }),
   );
   return getRssString({
-    title: 'Computed Figures',
-    description: 'Machine-learning and NLP posts whose figures are computed, not pasted.',
+    title: SITE.title,
+    description: SITE.description,
     site: new URL(base, site).href,
+    xmlns: { dc: 'http://purl.org/dc/elements/1.1/' },
+    customData: feedChannelExtras(
+      SITE.language,
+      posts.map((post) => post.data.updated ?? post.data.date),
+    ),
     items,
   });
 }
