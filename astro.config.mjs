@@ -9,6 +9,7 @@ import remarkMathCheck from './src/lib/markdown/math-check.ts';
 import remarkFigureSources from './src/lib/markdown/remark-figure-sources.ts';
 import { KATEX_OPTIONS } from './src/lib/markdown/katex-options.ts';
 import rehypeNoScripts from './src/lib/markdown/rehype-no-scripts.ts';
+import { headingAnchors } from './src/lib/markdown/heading-anchors.ts';
 import { mdxCachePruning, withMdxCache } from './src/lib/markdown/mdx-cache.ts';
 import { deterministicTokenizing } from './src/lib/shiki-deterministic.ts';
 import chartRuntime from './src/integrations/chart-runtime.ts';
@@ -36,7 +37,7 @@ export default defineConfig({
     processor: withMdxCache(
       unified({
         remarkPlugins: [remarkMath, remarkNoPlaceholders, remarkMathCheck, remarkFigureSources],
-        rehypePlugins: [rehypeNoScripts, [rehypeKatex, KATEX_OPTIONS]],
+        rehypePlugins: [rehypeNoScripts, [rehypeKatex, KATEX_OPTIONS], ...headingAnchors],
       }),
     ),
   },

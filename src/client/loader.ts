@@ -1,9 +1,11 @@
 /**
  * The only script a page loads up front (a classic script, so it also works from file://). It
  * defines <vega-chart>, and when the first chart nears the viewport, or is hovered or focused,
- * it adds the chart runtime to the page once and hands every chart to it.
+ * it adds the chart runtime to the page once and hands every chart to it. Being the page's one
+ * deferred script, it also gives each code listing its Copy button (copy-code.ts).
  */
 import { RUNTIME_FILE, RUNTIME_READY_EVENT, type ChartRuntime, type RuntimeReadyEvent } from './protocol.ts';
+import { addCopyButtons } from './copy-code.ts';
 
 // The runtime sits next to this script, so the pair works under any base path and from disk. In a
 // self-contained file both are inline (no src) and the runtime has announced itself already.
@@ -97,3 +99,7 @@ if (document.readyState === 'loading') document.addEventListener('DOMContentLoad
 else showLinkedFigure();
 
 if (!customElements.get('vega-chart')) customElements.define('vega-chart', VegaChartElement);
+
+// Deferred, so the listings are parsed by now (in an offline file the script may run earlier).
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => addCopyButtons(), { once: true });
+else addCopyButtons();
