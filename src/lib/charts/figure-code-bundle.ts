@@ -3,7 +3,7 @@
  * browser runs: the post's own modules with only what the figures' functions reach. Apart from
  * the record, so the pages' build does not load esbuild.
  */
-import { builtinModules } from 'node:module';
+import { NODE_BUILTINS } from '../node-builtins.ts';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
@@ -30,8 +30,6 @@ export function figureCodeEntry(figures: readonly PageFigure[], root: string): s
   lines.push(`registerFigures({ ${entries} });`);
   return lines.join('\n');
 }
-
-const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
 
 /** A bundling problem, in an author's words, with the figures it concerns. */
 export class FigureCodeError extends Error {

@@ -9,7 +9,7 @@ import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { realpathSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
-import { builtinModules } from 'node:module';
+import { NODE_BUILTINS } from '../node-builtins.ts';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +18,6 @@ import type { ChildArguments, ChildMessage } from './child.ts';
 
 const LOADER_RUNTIME = fileURLToPath(new URL('./', import.meta.url));
 const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
-const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
 
 /** Where in the author's code a problem is: Astro shows this file and line (and a code frame) under "Location:". */
 export interface SourceLocation {
